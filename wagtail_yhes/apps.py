@@ -1,0 +1,12 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class WagtailYhesAppConfig(AppConfig):
+    name = "wagtail_yhes"
+    label = "wagtail_yhes"
+    verbose_name = _("Associations")
+    default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self):
+        from . import checks  # noqa: F401  (registers the system checks)

@@ -1,0 +1,29 @@
+"""System checks that tell a host-site developer what the installation is missing."""
+
+from django.apps import apps
+from django.core import checks
+from django.utils.translation import gettext_lazy as _
+
+REQUIRED_APPS = (
+    "wagtail_modeladmin",
+    "wagtail.contrib.routable_page",
+    "wagtail.contrib.settings",
+    "wagtail.snippets",
+)
+
+
+@checks.register(checks.Tags.compatibility)
+def check_required_apps(app_configs=None, **kwargs):
+    """Report every app that wagtail-yhes needs but ``INSTALLED_APPS`` lacks."""
+    errors = []
+    for module in REQUIRED_APPS:
+        if not apps.is_installed(module):
+            errors.append(
+                checks.Error(
+                    _("wagtail-yhes needs %(app)s in INSTALLED_APPS.") % {"app": module},
+                    hint=_('Add "%(app)s" to INSTALLED_APPS and run "manage.py migrate".')
+                    % {"app": module},
+                    id="wagtail_yhes.E001",
+                )
+            )
+    return errors
