@@ -1,6 +1,7 @@
 """Admin viewsets: the "Associations" menu with its snippets and vocabularies."""
 
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 from wagtail.admin.ui.tables import Column, DateColumn, LiveStatusTagColumn
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 from wagtail_modeladmin.options import ModelAdmin
@@ -99,7 +100,7 @@ class AssociationsMenuGroup(SnippetViewSetGroup):
     """The "Associations" (Järjestöt) admin menu."""
 
     items = (AssociationSnippetViewSet, LiaisonSnippetViewSet)
-    menu_label = _("Associations")
+    menu_label = pgettext_lazy("admin menu", "Associations")
     menu_name = "wagtail-yhes"
     menu_icon = "group"
     menu_order = 250

@@ -2,6 +2,7 @@
 
 from django import forms
 from django.contrib.contenttypes.fields import GenericRelation
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
@@ -28,12 +29,16 @@ class AssociationSource(models.TextChoices):
     SUBMISSION = "submission", _("Submitted by the association")
 
 
+#: Paths below a directory page that are its own views, never an association's slug.
+RESERVED_SLUGS = frozenset({"submit", "update"})
+
+
 def unique_slug(model, name, instance_pk=None):
     """Return a slug for ``name`` that no other row of ``model`` uses."""
     base = slugify(name)[:240] or "yhdistys"
     slug, n = base, 1
     others = model._default_manager.exclude(pk=instance_pk)
-    while others.filter(slug=slug).exists():
+    while slug in RESERVED_SLUGS or others.filter(slug=slug).exists():
         n += 1
         slug = f"{base}-{n}"
     return slug
@@ -215,6 +220,13 @@ class Association(
 
     def __str__(self):
         return self.name
+
+    def clean(self):
+        super().clean()
+        if self.slug in RESERVED_SLUGS:
+            raise ValidationError(
+                {"slug": _("This address is reserved for the directory's own pages.")}
+            )
 
     def save(self, *args, **kwargs):
         if not self.slug:
