@@ -9,8 +9,15 @@ def test_complete_installation_passes_the_checks():
 
 
 def test_missing_app_is_reported_with_a_clear_message():
-    result = subprocess.run(  # noqa: S603
-        [sys.executable, "-m", "django", "check", "--settings", "tests.settings_without_routable_page"],
+    result = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "django",
+            "check",
+            "--settings",
+            "tests.settings_without_routable_page",
+        ],
         capture_output=True,
         text=True,
         check=False,

@@ -34,8 +34,12 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
 ]
 # The installation step of the README, word for word.
-INSTALLED_APPS += ["wagtail_yhes", "wagtail_modeladmin",
-                   "wagtail.contrib.routable_page", "wagtail.contrib.settings"]
+INSTALLED_APPS += [
+    "wagtail_yhes",
+    "wagtail_modeladmin",
+    "wagtail.contrib.routable_page",
+    "wagtail.contrib.settings",
+]
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
