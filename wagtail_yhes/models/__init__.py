@@ -1,5 +1,6 @@
 from .associations import Association
+from .directory import DirectoryPage
 from .liaisons import Liaison
 from .places import ActivityField, Municipality
 
-__all__ = ["ActivityField", "Association", "Liaison", "Municipality"]
+__all__ = ["ActivityField", "Association", "DirectoryPage", "Liaison", "Municipality"]
