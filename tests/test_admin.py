@@ -252,3 +252,22 @@ def test_user_without_permission_cannot_open_associations(client, django_user_mo
     client.force_login(user)
     response = client.get(reverse(f"{ASSOCIATION_URLS}:list"))
     assert response.status_code in (302, 403)
+
+
+def test_association_created_in_bulk_without_revisions_opens_for_editing(client, editor, mikkeli):
+    association = AssociationFactory(home_municipality=mikkeli)
+    assert association.latest_revision is None
+    response = client.get(reverse(f"{ASSOCIATION_URLS}:edit", args=[association.pk]))
+    assert response.status_code == 200
+
+
+def test_editor_previews_an_unsaved_change(client, editor, mikkeli):
+    association = AssociationFactory(name="Esikatseltava ry", home_municipality=mikkeli)
+    preview_url = reverse(f"{ASSOCIATION_URLS}:preview_on_edit", args=[association.pk])
+    form = association_form(mikkeli, name="Esikatseltu nimi ry", slug=association.slug)
+    assert client.post(preview_url, form).json() == {"is_valid": True, "is_available": True}
+    response = client.get(preview_url)
+    assert response.status_code == 200
+    assert "Esikatseltu nimi ry" in response.content.decode()
+    association.refresh_from_db()
+    assert association.name == "Esikatseltava ry"
