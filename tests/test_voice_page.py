@@ -2,10 +2,10 @@
 
 import pytest
 from django.urls import reverse
-from django.utils import translation
 from wagtail.models import Page, Site
 from wagtail.test.utils import WagtailPageTestCase
 from wagtail.test.utils.form_data import nested_form_data, rich_text, streamfield
+from wagtail.users.models import UserProfile
 
 from tests.testapp.models import HostPage
 from wagtail_yhes.blocks import VoiceStreamBlock
@@ -34,6 +34,10 @@ class VoicePageAdminTests(WagtailPageTestCase):
 
     def setUp(self):
         self.user = self.login()
+        # The admin speaks the editor's language; its texts are checked in English.
+        profile = UserProfile.get_for_user(self.user)
+        profile.preferred_language = "en"
+        profile.save()
 
     def seed_page_form_data(self):
         body_block = VoicePage._meta.get_field("body").stream_block
@@ -69,8 +73,7 @@ class VoicePageAdminTests(WagtailPageTestCase):
 
     def test_add_form_offers_the_municipalities_and_blocks(self):
         url = reverse("wagtailadmin_pages:add", args=["wagtail_yhes", "voicepage", self.home.pk])
-        with translation.override("en"):
-            response = self.client.get(url)
+        response = self.client.get(url)
         assert response.status_code == 200
         html = response.content.decode()
         for label in ("Development goals", "Challenges", "Examples of cooperation", "Survey"):
@@ -94,8 +97,7 @@ class VoicePageAdminTests(WagtailPageTestCase):
             }
         )
         url = reverse("wagtailadmin_pages:add", args=["wagtail_yhes", "voicepage", self.home.pk])
-        with translation.override("en"):
-            response = self.client.post(url, data)
+        response = self.client.post(url, data)
         assert response.status_code == 200
         assert not VoicePage.objects.filter(slug="kysely").exists()
         assert "The survey cannot close before it opens." in response.content.decode()

@@ -70,8 +70,23 @@ class CaptionedImageBlock(blocks.StructBlock):
         label = _("Image")
         template = "wagtail_yhes/blocks/captioned_image_block.html"
         preview_template = PREVIEW_TEMPLATE
-        preview_value = {"caption": _("The caption is shown under the image.")}
         description = _("An image with alternative text and an optional caption.")
+
+    def get_preview_value(self):
+        # The preview shows the newest image of the library, if there is one.
+        from wagtail.images import get_image_model
+
+        image = get_image_model().objects.order_by("-created_at", "-pk").first()
+        return self.normalize(
+            {
+                "image": {
+                    "image": image,
+                    "decorative": False,
+                    "alt_text": str(_("An example image")),
+                },
+                "caption": _("The caption is shown under the image."),
+            }
+        )
 
 
 class LinkListBlock(blocks.StructBlock):

@@ -5,6 +5,7 @@ import re
 from django.core.exceptions import ValidationError
 from django.utils.formats import number_format
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 from wagtail import blocks
 from wagtail.blocks.struct_block import StructBlockValidationError
 
@@ -82,7 +83,11 @@ class KeyFigureBlock(blocks.StructBlock):
         group = VOICE_GROUP
         template = "wagtail_yhes/blocks/key_figure_block.html"
         preview_template = PREVIEW_TEMPLATE
-        preview_value = {"source": TYPED, "typed_figure": "3 000", "text": _("associations")}
+        preview_value = {
+            "source": TYPED,
+            "typed_figure": "3 000",
+            "text": pgettext_lazy("after a number, as in 3 000 associations", "associations"),
+        }
         description = _(
             'A large figure with its text, such as "3 000 associations": typed, or counted '
             "from the published associations."

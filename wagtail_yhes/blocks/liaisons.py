@@ -40,17 +40,18 @@ class LiaisonsValue(HeadingValue):
         """
         from ..models import Liaison
 
-        chosen = []
+        chosen, seen = [], set()
         for entry in self.get("municipalities") or []:
             code = entry.get("municipality")
-            if code and code not in {c for c, _heading in chosen}:
+            if code and code not in seen:
+                seen.add(code)
                 chosen.append((code, entry.get("heading") or ""))
 
         liaisons = Liaison.objects.select_related("municipality").order_by(
             "sort_order", "name", "pk"
         )
         if chosen:
-            liaisons = liaisons.filter(municipality__code__in=[code for code, _h in chosen])
+            liaisons = liaisons.filter(municipality__code__in=seen)
         by_code, municipalities = {}, {}
         for liaison in liaisons:
             code = liaison.municipality.code

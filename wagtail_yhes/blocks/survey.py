@@ -19,10 +19,6 @@ class SurveyValue(HeadingValue):
     """A survey call; ``status`` compares its dates with today's date."""
 
     @property
-    def heading_text(self):
-        return self.get("title") or ""
-
-    @property
     def status(self):
         """ "upcoming" before the opening date, "closed" after the closing date, else "open"."""
         today = timezone.localdate()
