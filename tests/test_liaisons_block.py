@@ -2,6 +2,8 @@
 
 import pytest
 from django.core.exceptions import ValidationError
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.utils import translation
 from wagtail.models import Site
 
@@ -153,6 +155,27 @@ def test_liaisons_are_read_with_one_query(region, django_assert_num_queries, mun
     with django_assert_num_queries(1):
         groups = value.groups
     assert len(groups) == municipality_count
+
+
+def test_a_page_listing_more_municipalities_needs_no_more_queries(client, region):
+    codes = list(Municipality.objects.values_list("code", flat=True))
+    for code in codes:
+        LiaisonFactory(municipality=municipality(code))
+    root = Site.objects.get(is_default_site=True).root_page
+    query_counts = []
+    for slug, chosen in (("yksi", codes[:1]), ("kaikki", codes)):
+        page = VoicePage(title=slug, slug=slug)
+        page.body = [
+            (
+                "liaisons",
+                {"municipalities": [{"municipality": code, "heading": ""} for code in chosen]},
+            )
+        ]
+        root.add_child(instance=page)
+        with CaptureQueriesContext(connection) as queries:
+            assert client.get(page.url).status_code == 200
+        query_counts.append(len(queries))
+    assert query_counts[0] == query_counts[1]
 
 
 def test_a_municipality_chosen_twice_is_a_validation_error(region):

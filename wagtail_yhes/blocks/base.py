@@ -47,6 +47,22 @@ def municipality_choices():
     return [(m.code, m.localized_name) for m in municipalities]
 
 
+class MunicipalityChoiceBlock(blocks.ChoiceBlock):
+    """A municipality, stored by its official code, chosen from those in the database."""
+
+    def __init__(self, **kwargs):
+        kwargs.setdefault("search_index", False)
+        super().__init__(choices=municipality_choices, **kwargs)
+
+    def to_python(self, value):
+        # A stored code is used as it is: matching it against the choices, as ChoiceBlock
+        # does, would cost a database query for every municipality on the page.
+        return value
+
+    def normalize(self, value):
+        return value
+
+
 def heading_level_block(levels=("h2", "h3"), default="h2"):
     """A choice of heading level that fits the page outline; the page title is the h1."""
     return blocks.ChoiceBlock(

@@ -9,7 +9,7 @@ from django.utils.translation import pgettext_lazy
 from wagtail import blocks
 from wagtail.blocks.struct_block import StructBlockValidationError
 
-from .base import PREVIEW_TEMPLATE, VOICE_GROUP, municipality_choices
+from .base import PREVIEW_TEMPLATE, VOICE_GROUP, MunicipalityChoiceBlock
 
 TYPED = "typed"
 ASSOCIATIONS = "associations"
@@ -61,15 +61,13 @@ class KeyFigureBlock(blocks.StructBlock):
         label=_("Typed figure"),
         help_text=_('For example "3 000" or "about 300".'),
     )
-    municipality = blocks.ChoiceBlock(
-        choices=municipality_choices,
+    municipality = MunicipalityChoiceBlock(
         required=False,
         label=_("Municipality"),
         help_text=_(
             "When counting, count only the associations whose home municipality this is. "
             "Leave empty to count all."
         ),
-        search_index=False,
     )
     text = blocks.CharBlock(
         max_length=200,

@@ -12,9 +12,9 @@ from .base import (
     PREVIEW_TEMPLATE,
     VOICE_GROUP,
     HeadingValue,
+    MunicipalityChoiceBlock,
     alphabetical_key,
     heading_level_block,
-    municipality_choices,
 )
 
 
@@ -80,9 +80,7 @@ class LiaisonsValue(HeadingValue):
 class MunicipalityEntryBlock(blocks.StructBlock):
     """A municipality to list, with an optional heading of its own."""
 
-    municipality = blocks.ChoiceBlock(
-        choices=municipality_choices, label=_("Municipality"), search_index=False
-    )
+    municipality = MunicipalityChoiceBlock(label=_("Municipality"))
     heading = blocks.CharBlock(
         required=False,
         max_length=255,
