@@ -102,6 +102,14 @@ class VoicePageAdminTests(WagtailPageTestCase):
         assert not VoicePage.objects.filter(slug="kysely").exists()
         assert "The survey cannot close before it opens." in response.content.decode()
 
+    def test_editor_opens_the_seed_page_for_editing(self):
+        page = VoicePage(title=TITLE, slug="jarjestojen-aani", intro=INTRO)
+        page.body = seed_page_body(self.directory)
+        self.home.add_child(instance=page)
+        response = self.client.get(reverse("wagtailadmin_pages:edit", args=[page.pk]))
+        assert response.status_code == 200
+        assert "Savonlinnan kaupunki" in response.content.decode()
+
     def test_seed_page_is_renderable_and_previewable(self):
         page = VoicePage(title=TITLE, slug="jarjestojen-aani", intro=INTRO)
         page.body = seed_page_body(self.directory)
