@@ -5,6 +5,8 @@ from django.conf import settings
 DEFAULTS = {
     # Template that every front-end template of the package extends.
     "BASE_TEMPLATE": "base.html",
+    # Static path of the package's stylesheet; None leaves it out, another path replaces it.
+    "STYLESHEET": "wagtail_yhes/css/yhes.css",
 }
 
 

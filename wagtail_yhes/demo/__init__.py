@@ -1,1 +1,1 @@
-"""Content of the example site: the seed page's liaisons and generated associations."""
+"""Content of the example site: the seed page, its liaisons and generated associations."""

@@ -5,8 +5,9 @@ from ...loading import load_region
 
 class Command(BaseCommand):
     help = (
-        "Fill the site with the example content: the South Savo region, the liaisons of the "
-        "original page and generated associations. Running it again changes nothing."
+        "Fill the site with the example content: the South Savo region, the original "
+        '"Järjestöjen ääni" page with its liaisons, and generated associations. Running it '
+        "again changes nothing."
     )
 
     def add_arguments(self, parser):
@@ -27,6 +28,7 @@ class Command(BaseCommand):
             raise CommandError('yhes_demo needs Faker: pip install "wagtail-yhes[demo]"') from None
         from ...demo.associations import create_associations
         from ...demo.liaisons import load_seed_liaisons
+        from ...demo.voice_page import create_voice_page
         from ...search import reindex_associations
 
         region = load_region("etela-savo")
@@ -36,6 +38,8 @@ class Command(BaseCommand):
         )
         liaisons = load_seed_liaisons(warn=lambda text: self.stderr.write(self.style.WARNING(text)))
         self.stdout.write(f"Liaisons: created {liaisons}")
+        _voice_page, voice_page_created = create_voice_page()
+        self.stdout.write(f"Järjestöjen ääni page: created {int(voice_page_created)}")
         created = create_associations(associations)
         if created:
             reindex_associations()
