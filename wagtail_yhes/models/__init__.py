@@ -2,5 +2,17 @@ from .associations import Association
 from .directory import DirectoryPage
 from .liaisons import Liaison
 from .places import ActivityField, Municipality
+from .selfservice import Submission, SubmissionKind, UpdateReminder
+from .settings import YhesSettings
 
-__all__ = ["ActivityField", "Association", "DirectoryPage", "Liaison", "Municipality"]
+__all__ = [
+    "ActivityField",
+    "Association",
+    "DirectoryPage",
+    "Liaison",
+    "Municipality",
+    "Submission",
+    "SubmissionKind",
+    "UpdateReminder",
+    "YhesSettings",
+]
