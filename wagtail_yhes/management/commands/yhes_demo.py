@@ -28,12 +28,14 @@ class Command(BaseCommand):
         from ...demo.associations import create_associations
         from ...demo.liaisons import load_seed_liaisons
         from ...search import reindex_associations
+        from ...selfservice.moderation import setup_moderation
 
         region = load_region("etela-savo")
         self.stdout.write(
             f"Region: created {region.created}, updated {region.updated}, "
             f"unchanged {region.unchanged}"
         )
+        setup_moderation()
         liaisons = load_seed_liaisons(warn=lambda text: self.stderr.write(self.style.WARNING(text)))
         self.stdout.write(f"Liaisons: created {liaisons}")
         created = create_associations(associations)
