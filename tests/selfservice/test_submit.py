@@ -279,3 +279,20 @@ def test_moderators_group_can_act_on_the_dashboard(client, directory, mikkeli, m
     assert "Mikkelin Kuoroyhdistys ry" in response.content.decode()
     group = Group.objects.get(name=MODERATORS_GROUP_NAME)
     assert group.permissions.filter(codename="publish_association").exists()
+
+
+def test_history_tells_moderators_about_the_submission(
+    client, directory, mikkeli, moderation, admin_client
+):
+    AssociationFactory(name="Mikkelin Laulajat ry", business_id="0112038-9")
+    submit(client, directory, mikkeli)
+    association = Association.objects.get(source="submission")
+    with translation.override("en"):
+        response = admin_client.get(
+            reverse(f"{ASSOCIATION_URLS}:history", args=[association.pk]),
+            HTTP_ACCEPT_LANGUAGE="en",
+        )
+    assert response.status_code == 200
+    content = response.content.decode()
+    assert "possibly a duplicate of" in content
+    assert "Mikkelin Laulajat ry" in content

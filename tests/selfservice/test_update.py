@@ -410,3 +410,21 @@ def test_update_form_offers_withdrawing_consent(client, directory, association):
     content = response.content.decode()
     assert 'name="contact_consent"' in content
     assert "withdraw the consent" in content
+
+
+@pytest.mark.parametrize(
+    ("outcome", "heading"),
+    [
+        ("sent", "Check the association's email"),
+        ("updated", "the changes were received"),
+        ("confirmed", "Thank you for confirming the details"),
+    ],
+)
+def test_outcome_pages_say_what_happened(client, directory, outcome, heading):
+    with translation.override("en"):
+        response = client.get(
+            page_path(directory, "request_update"), {outcome: "1"}, HTTP_ACCEPT_LANGUAGE="en"
+        )
+    assert response.status_code == 200
+    assert heading in response.content.decode()
+    assert "no-store" in response["Cache-Control"]
