@@ -1,13 +1,16 @@
 """Admin viewsets: the "Associations" menu with its snippets and vocabularies."""
 
+from django.urls import path
+from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 from wagtail.admin.ui.tables import Column, DateColumn, LiveStatusTagColumn
-from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
+from wagtail.snippets.views.snippets import EditView, SnippetViewSet, SnippetViewSetGroup
 from wagtail_modeladmin.options import ModelAdmin
 
 from .filters import AssociationFilterSet, LiaisonFilterSet
 from .models import ActivityField, Association, Liaison, Municipality
+from .selfservice.admin_views import EraseContactPersonView, erase_contact_button
 
 #: The submenu hook of the "Associations" menu; other parts of the package and host
 #: sites can add items to the menu by registering a ``MenuItem`` with it.
@@ -39,10 +42,28 @@ ASSOCIATION_EXPORT_HEADINGS = {
 }
 
 
+class AssociationEditView(EditView):
+    """The association's edit view, with "Erase contact person" among its actions."""
+
+    erase_contact_url_name = None
+
+    @cached_property
+    def header_more_buttons(self):
+        buttons = list(super().header_more_buttons)
+        button = erase_contact_button(
+            self.object, self.request.user, self.erase_contact_url_name, check_revisions=True
+        )
+        if button is not None:
+            buttons.append(button)
+        return buttons
+
+
 class AssociationSnippetViewSet(SnippetViewSet):
     """Associations in the admin: listing with filters and export, drafts and workflow."""
 
     model = Association
+    edit_view_class = AssociationEditView
+    erase_contact_view_class = EraseContactPersonView
     icon = "group"
     menu_label = _("Associations")
     menu_name = "associations"
@@ -77,6 +98,24 @@ class AssociationSnippetViewSet(SnippetViewSet):
         return Association.objects.select_related(
             "home_municipality", "latest_revision"
         ).prefetch_related("municipalities", "activity_fields")
+
+    def get_common_view_kwargs(self, **kwargs):
+        return super().get_common_view_kwargs(
+            erase_contact_url_name=self.get_url_name("erase_contact"), **kwargs
+        )
+
+    @property
+    def erase_contact_view(self):
+        return self.construct_view(self.erase_contact_view_class)
+
+    def get_urlpatterns(self):
+        return super().get_urlpatterns() + [
+            path(
+                f"erase-contact/<{self.pk_path_converter}:pk>/",
+                self.erase_contact_view,
+                name="erase_contact",
+            )
+        ]
 
 
 class LiaisonSnippetViewSet(SnippetViewSet):

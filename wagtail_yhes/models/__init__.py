@@ -2,6 +2,19 @@ from .associations import Association
 from .directory import DirectoryPage
 from .liaisons import Liaison
 from .places import ActivityField, Municipality
+from .selfservice import Submission, SubmissionKind, UpdateReminder
+from .settings import YhesSettings
 from .voice import VoicePage
 
-__all__ = ["ActivityField", "Association", "DirectoryPage", "Liaison", "Municipality", "VoicePage"]
+__all__ = [
+    "ActivityField",
+    "Association",
+    "DirectoryPage",
+    "Liaison",
+    "Municipality",
+    "Submission",
+    "SubmissionKind",
+    "UpdateReminder",
+    "VoicePage",
+    "YhesSettings",
+]

@@ -9,9 +9,10 @@ from wagtail.fields import RichTextField
 from wagtail.models import Page
 
 from ..conf import get_setting
+from ..selfservice.routes import SelfServiceRoutesMixin
 
 
-class DirectoryPage(RoutablePageMixin, Page):
+class DirectoryPage(SelfServiceRoutesMixin, RoutablePageMixin, Page):
     """Search and browse the published associations; one page per association below it."""
 
     intro = RichTextField(_("introduction"), blank=True, features=["bold", "italic", "link"])

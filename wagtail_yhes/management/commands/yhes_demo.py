@@ -30,12 +30,14 @@ class Command(BaseCommand):
         from ...demo.liaisons import load_seed_liaisons
         from ...demo.voice_page import create_voice_page
         from ...search import reindex_associations
+        from ...selfservice.moderation import setup_moderation
 
         region = load_region("etela-savo")
         self.stdout.write(
             f"Region: created {region.created}, updated {region.updated}, "
             f"unchanged {region.unchanged}"
         )
+        setup_moderation()
         liaisons = load_seed_liaisons(warn=lambda text: self.stderr.write(self.style.WARNING(text)))
         self.stdout.write(f"Liaisons: created {liaisons}")
         _voice_page, voice_page_created = create_voice_page()

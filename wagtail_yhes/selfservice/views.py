@@ -1,0 +1,173 @@
+"""The self-service pages below a directory page: submit, ask for a link, update.
+
+The directory page's routes call these views. Every response is private and never
+stored by caches, and the pages are kept out of search engines.
+"""
+
+from django.core.exceptions import ValidationError
+from django.http import HttpResponseNotAllowed, HttpResponseRedirect
+from django.template.response import TemplateResponse
+from django.utils.cache import add_never_cache_headers
+from django.utils.translation import gettext_lazy as _
+
+from ..conf import get_setting
+from ..models import Association, YhesSettings
+from . import actions, ratelimit
+from .forms import ConfirmDetailsForm, RequestUpdateLinkForm, SubmitForm, UpdateForm
+from .tokens import link_max_age, read_update_token
+
+ALLOWED_METHODS = ("GET", "HEAD", "POST")
+
+RATE_LIMIT_ERROR = _(
+    "The form has been sent too many times from your network. Nothing was saved. "
+    "Please try again in an hour."
+)
+
+
+def _private(response, *, referrer=True):
+    add_never_cache_headers(response)
+    response.headers["X-Robots-Tag"] = "noindex, nofollow"
+    if not referrer:
+        # The address holds an update link; it must not travel to other sites.
+        response.headers["Referrer-Policy"] = "no-referrer"
+    return response
+
+
+def _render(request, page, template, context=None, *, status=200, referrer=True):
+    site_settings = YhesSettings.for_request(request)
+    context = {
+        "page": page,
+        "self": page,
+        "base_template": get_setting("BASE_TEMPLATE"),
+        "privacy_notice_page": site_settings.privacy_notice_page,
+        **(context or {}),
+    }
+    response = TemplateResponse(
+        request, f"wagtail_yhes/selfservice/{template}", context, status=status
+    )
+    return _private(response, referrer=referrer)
+
+
+def _redirect(request, page, route, query):
+    url = page.get_url(request) + page.reverse_subpage(route) + "?" + query
+    return _private(HttpResponseRedirect(url))
+
+
+def _refuse_over_limit(request, scope, form):
+    """Count the attempt; if it is over the limit, add the error to ``form`` and say so."""
+    if ratelimit.request_over_limit(request, scope):
+        form.add_error(None, ValidationError(RATE_LIMIT_ERROR, code="rate_limited"))
+        return True
+    return False
+
+
+def submit_view(request, page):
+    """``submit/``: a new association sends its details for moderation."""
+    if request.method not in ALLOWED_METHODS:
+        return HttpResponseNotAllowed(ALLOWED_METHODS)
+    if request.method != "POST" and request.GET.get("sent"):
+        return _render(request, page, "submit_done.html")
+
+    status = 200
+    if request.method == "POST":
+        form = SubmitForm(request.POST)
+        if _refuse_over_limit(request, "submit", form):
+            status = 429
+        elif form.is_valid():
+            actions.submit_association(form, page=page, request=request)
+            return _redirect(request, page, "submit", "sent=1")
+    else:
+        form = SubmitForm()
+    return _render(request, page, "submit.html", {"form": form}, status=status)
+
+
+def _named_association(request):
+    """The published association that the visitor came from, named by its slug."""
+    slug = (request.POST if request.method == "POST" else request.GET).get("association", "")
+    if not slug or len(slug) > 255:
+        return None
+    return Association.objects.filter(live=True, slug=slug).first()
+
+
+def request_update_view(request, page):
+    """``update/``: ask for an update link; the answer never tells whether it was sent."""
+    if request.method not in ALLOWED_METHODS:
+        return HttpResponseNotAllowed(ALLOWED_METHODS)
+    if request.method != "POST":
+        for outcome in ("sent", "updated", "confirmed"):
+            if request.GET.get(outcome):
+                return _render(
+                    request,
+                    page,
+                    "request_update_done.html" if outcome == "sent" else "update_done.html",
+                    {"outcome": outcome, "link_max_age_days": link_max_age().days},
+                )
+
+    association = _named_association(request)
+    status = 200
+    if request.method == "POST":
+        form = RequestUpdateLinkForm(request.POST)
+        if _refuse_over_limit(request, "request_update", form):
+            status = 429
+        elif form.is_valid():
+            actions.send_update_links(form, page=page, request=request, only=association)
+            return _redirect(request, page, "request_update", "sent=1")
+    else:
+        form = RequestUpdateLinkForm(initial={"association": association and association.slug})
+    return _render(
+        request,
+        page,
+        "request_update.html",
+        {"form": form, "association": association, "link_max_age_days": link_max_age().days},
+        status=status,
+    )
+
+
+def update_view(request, page, token):
+    """``update/<token>/``: change or confirm the details with an emailed link.
+
+    Opening the link (GET) changes nothing, since mail scanners open links too; only
+    sending one of its forms (POST) uses it up.
+    """
+    if request.method not in ALLOWED_METHODS:
+        return HttpResponseNotAllowed(ALLOWED_METHODS)
+    association = read_update_token(token)
+    if association is None:
+        return _render(
+            request,
+            page,
+            "invalid_link.html",
+            {"link_max_age_days": link_max_age().days},
+            status=410,
+            referrer=False,
+        )
+
+    # A form that failed validation has written its values onto the instance: the page
+    # names the association as it is published.
+    association_name = association.name
+    form = UpdateForm(instance=association)
+    confirm_form = ConfirmDetailsForm(prefix="confirm")
+    status = 200
+    if request.method == "POST":
+        confirming = request.POST.get("action") == "confirm"
+        if confirming:
+            confirm_form = ConfirmDetailsForm(request.POST, prefix="confirm")
+        else:
+            form = UpdateForm(request.POST, instance=association)
+        posted = confirm_form if confirming else form
+        if _refuse_over_limit(request, "update", posted):
+            status = 429
+        elif confirming and confirm_form.is_valid():
+            actions.confirm_details(association)
+            return _redirect(request, page, "request_update", "confirmed=1")
+        elif not confirming and form.is_valid():
+            actions.submit_update(form, page=page, request=request)
+            return _redirect(request, page, "request_update", "updated=1")
+    return _render(
+        request,
+        page,
+        "update.html",
+        {"form": form, "confirm_form": confirm_form, "association_name": association_name},
+        status=status,
+        referrer=False,
+    )
