@@ -3,6 +3,7 @@
 import uuid
 
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 from wagtail import blocks
 
 from .base import PREVIEW_TEMPLATE, VOICE_GROUP, HeadingValue, alphabetical_key, heading_level_block
@@ -51,7 +52,9 @@ class DirectorySearchBlock(blocks.StructBlock):
     show_municipality = blocks.BooleanBlock(
         required=False, default=True, label=_("Visitors can choose a municipality")
     )
-    button_text = blocks.CharBlock(max_length=50, default=_("Search"), label=_("Button text"))
+    button_text = blocks.CharBlock(
+        max_length=50, default=pgettext_lazy("search button", "Search"), label=_("Button text")
+    )
 
     class Meta:
         icon = "search"
@@ -77,6 +80,6 @@ class DirectorySearchBlock(blocks.StructBlock):
                 "page": DirectoryPage.objects.live().order_by("path").first(),
                 "search_label": _("Search associations"),
                 "show_municipality": True,
-                "button_text": _("Search"),
+                "button_text": pgettext_lazy("search button", "Search"),
             }
         )

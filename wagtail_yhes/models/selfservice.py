@@ -3,11 +3,12 @@
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 
 class SubmissionKind(models.TextChoices):
     NEW = "new", _("New association")
-    UPDATE = "update", _("Update")
+    UPDATE = "update", pgettext_lazy("submission kind", "Update")
     CONFIRMATION = "confirmation", _("Details confirmed")
 
 

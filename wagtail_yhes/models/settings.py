@@ -48,7 +48,7 @@ class YhesSettings(BaseSiteSetting):
         validators=[validate_address_list],
         help_text=_(
             "New submissions and updates are announced to these addresses, one per line. "
-            "If empty, the members of the group \u201cYhES moderators\u201d are notified."
+            "If empty, the members of the group “YhES moderators” are notified."
         ),
     )
     reminder_age_months = models.PositiveSmallIntegerField(

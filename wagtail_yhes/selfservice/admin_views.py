@@ -82,6 +82,6 @@ class EraseContactPersonView(PermissionCheckedMixin, WagtailAdminTemplateMixin, 
         erase_contact_person(self.object, user=request.user)
         messages.success(
             request,
-            _("The contact person of \u201c%(name)s\u201d was erased.") % {"name": self.object},
+            _("The contact person of “%(name)s” was erased.") % {"name": self.object},
         )
         return redirect(self.get_edit_url())

@@ -20,7 +20,7 @@ class SubmitFormatter(LogFormatter):
             else _("Changes sent through the directory")
         )
         if duplicate:
-            return _("%(message)s; possibly a duplicate of \u201c%(title)s\u201d") % {
+            return _("%(message)s; possibly a duplicate of “%(title)s”") % {
                 "message": message,
                 "title": duplicate.get("title", ""),
             }
