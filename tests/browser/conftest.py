@@ -87,9 +87,17 @@ def language():
 
 
 @pytest.fixture
-def browser_context(chromium, language):
+def javascript():
+    """Whether the browser runs the page's scripts; parametrise with False to test the
+    page as a visitor without JavaScript gets it."""
+    return True
+
+
+@pytest.fixture
+def browser_context(chromium, language, javascript):
     context = chromium.new_context(
         locale=BROWSER_LOCALES[language],
+        java_script_enabled=javascript,
         viewport={"width": 1280, "height": 900},
         reduced_motion="reduce",
     )

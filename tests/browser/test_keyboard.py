@@ -1,4 +1,5 @@
-"""A keyboard user reaches everything on the pages, in the language they asked for."""
+"""A keyboard user reaches everything on the pages, in the language they asked for and
+with or without JavaScript."""
 
 import pytest
 
@@ -15,6 +16,13 @@ def test_skip_link_leads_past_the_header_to_the_content(page, site):
 def test_page_is_in_the_language_the_browser_asks_for(language, page, site):
     page.goto(site.url(site.directory))
     assert page.locator("html").get_attribute("lang") == language
+
+
+@pytest.mark.parametrize("javascript", [False])
+def test_directory_page_works_without_javascript(page, site, javascript):
+    page.goto(site.url(site.directory))
+    assert page.get_by_role("heading", level=1).inner_text() == "Yhdistyshaku"
+    assert_skip_link(page, "main")
 
 
 def test_every_link_of_an_association_is_reached_with_tab(page, site, editor):
