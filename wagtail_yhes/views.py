@@ -4,6 +4,7 @@ from django.urls import path
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
+from wagtail.admin.menu import Menu, SubmenuMenuItem
 from wagtail.admin.ui.tables import Column, DateColumn, LiveStatusTagColumn
 from wagtail.snippets.views.snippets import EditView, SnippetViewSet, SnippetViewSetGroup
 from wagtail_modeladmin.options import ModelAdmin
@@ -144,6 +145,17 @@ class AssociationsMenuGroup(SnippetViewSetGroup):
     menu_icon = "group"
     menu_order = 250
     submenu_hook = MENU_HOOK
+
+    def get_menu_item(self, order=None):
+        # Wagtail 7.0 ignores ``submenu_hook``: the submenu is built here so that the
+        # items registered with MENU_HOOK join it on every supported Wagtail version.
+        return SubmenuMenuItem(
+            label=self.menu_label,
+            menu=Menu(register_hook_name=self.submenu_hook, items=self.get_submenu_items()),
+            name=self.menu_name,
+            icon_name=self.menu_icon,
+            order=order if order is not None else self.menu_order,
+        )
 
 
 class MunicipalityAdmin(ModelAdmin):

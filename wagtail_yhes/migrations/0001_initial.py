@@ -2,8 +2,8 @@
 
 import django.db.models.deletion
 import modelcluster.fields
-import modelsearch.index
 import wagtail.models.preview
+import wagtail.search.index
 import wagtail_yhes.fields
 import wagtail_yhes.models.places
 from django.conf import settings
@@ -15,7 +15,7 @@ class Migration(migrations.Migration):
     initial = True
 
     dependencies = [
-        ('wagtailcore', '0098_apitoken'),
+        ('wagtailcore', '0094_alter_page_locale'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
@@ -67,7 +67,7 @@ class Migration(migrations.Migration):
                 'verbose_name_plural': 'liaisons',
                 'ordering': ['municipality__name', 'sort_order', 'name'],
             },
-            bases=(modelsearch.index.Indexed, models.Model),
+            bases=(wagtail.search.index.Indexed, models.Model),
         ),
         migrations.CreateModel(
             name='Association',
@@ -112,6 +112,6 @@ class Migration(migrations.Migration):
                 'verbose_name_plural': 'associations',
                 'ordering': ['name'],
             },
-            bases=(wagtail.models.preview.PreviewableMixin, modelsearch.index.Indexed, models.Model),
+            bases=(wagtail.models.preview.PreviewableMixin, wagtail.search.index.Indexed, models.Model),
         ),
     ]
