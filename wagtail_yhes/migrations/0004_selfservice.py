@@ -12,8 +12,7 @@ class Migration(migrations.Migration):
 
     dependencies = [
         ('wagtail_yhes', '0003_voice_page'),
-        ('wagtailcore', '0098_apitoken'),
-        migrations.swappable_dependency(settings.WAGTAIL_PAGE_MODEL),
+        ('wagtailcore', '0094_alter_page_locale'),
     ]
 
     operations = [
@@ -54,7 +53,7 @@ class Migration(migrations.Migration):
                 ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
                 ('moderator_emails', models.TextField(blank=True, help_text='New submissions and updates are announced to these addresses, one per line. If empty, the members of the group “YhES moderators” are notified.', validators=[wagtail_yhes.models.settings.validate_address_list], verbose_name="moderators' notification addresses")),
                 ('reminder_age_months', models.PositiveSmallIntegerField(default=12, help_text='Associations whose details have not been confirmed for this many months are asked to check them, at most once in that time.', validators=[django.core.validators.MinValueValidator(1), django.core.validators.MaxValueValidator(120)], verbose_name='remind after (months)')),
-                ('privacy_notice_page', models.ForeignKey(blank=True, help_text='The forms of the directory link to this page.', null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.WAGTAIL_PAGE_MODEL, verbose_name='privacy notice page')),
+                ('privacy_notice_page', models.ForeignKey(blank=True, help_text='The forms of the directory link to this page.', null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=getattr(settings, 'WAGTAIL_PAGE_MODEL', 'wagtailcore.page'), verbose_name='privacy notice page')),
                 ('site', models.OneToOneField(editable=False, on_delete=django.db.models.deletion.CASCADE, to='wagtailcore.site')),
             ],
             options={
