@@ -5,6 +5,10 @@ from django.conf import settings
 DEFAULTS = {
     # Template that every front-end template of the package extends.
     "BASE_TEMPLATE": "base.html",
+    # The cache (an alias of CACHES) that keeps directory searches until the index
+    # changes, and for how many seconds at most; 0 turns the caching off.
+    "DIRECTORY_CACHE": "default",
+    "DIRECTORY_CACHE_TIMEOUT": 3600,
 }
 
 

@@ -1,0 +1,58 @@
+"""Keeping directory searches until the index changes.
+
+A search's count, filter counts and pages are stored in the cache named by the
+``WAGTAIL_YHES_DIRECTORY_CACHE`` setting under the current ``DirectoryIndexVersion``,
+which every change of the index raises: nothing stale is ever read, whichever cache
+backend the site uses and however many processes serve it.
+"""
+
+import hashlib
+
+from django.core.cache import caches
+from django.db.models import F
+
+from ..conf import get_setting
+from ..models.directory_index import DirectoryIndexVersion
+
+_VERSION_PK = 1
+
+
+def current_version():
+    """The version of the directory index (0 before its first change)."""
+    return (
+        DirectoryIndexVersion.objects.filter(pk=_VERSION_PK)
+        .values_list("version", flat=True)
+        .first()
+        or 0
+    )
+
+
+def bump_version():
+    """Mark the index changed; call inside the transaction that changes it."""
+    updated = DirectoryIndexVersion.objects.filter(pk=_VERSION_PK).update(version=F("version") + 1)
+    if not updated:
+        DirectoryIndexVersion.objects.get_or_create(pk=_VERSION_PK, defaults={"version": 1})
+
+
+class SearchCache:
+    """The directory cache as seen at one index version."""
+
+    def __init__(self, version=None):
+        self.version = current_version() if version is None else version
+        self.timeout = get_setting("DIRECTORY_CACHE_TIMEOUT")
+        self.cache = caches[get_setting("DIRECTORY_CACHE")] if self.timeout else None
+
+    def _key(self, *parts):
+        digest = hashlib.sha256(repr(parts).encode()).hexdigest()[:32]
+        return f"wagtail_yhes:directory:{self.version}:{digest}"
+
+    def get_or_compute(self, parts, compute):
+        """The value cached under ``parts``, or ``compute()``'s, stored for next time."""
+        if self.cache is None:
+            return compute()
+        key = self._key(*parts)
+        value = self.cache.get(key)
+        if value is None:
+            value = compute()
+            self.cache.set(key, value, self.timeout)
+        return value
