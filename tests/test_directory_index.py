@@ -157,3 +157,20 @@ def test_new_municipality_is_a_filter_option_at_once(client, directory_page, reg
     Municipality.objects.create(name="Uusikunta", code="999", slug="uusikunta")
     response = client.get(directory_page.url)
     assert b'value="uusikunta"' in response.content
+
+
+def test_rebuild_command_rebuilds_the_index(search, mikkeli, capsys):
+    from django.core.management import call_command
+
+    AssociationFactory(name="Mikkelin Kuoro ry", home_municipality=mikkeli)
+    DirectoryEntry.objects.all().delete()
+    call_command("yhes_rebuild_directory")
+    assert search("kuoro") == ["Mikkelin Kuoro ry"]
+    assert "Directory index: 1 associations" in capsys.readouterr().out
+
+
+def test_demo_associations_are_in_the_directory(search):
+    from django.core.management import call_command
+
+    call_command("yhes_demo", associations=30)
+    assert len(search()) == 30

@@ -231,3 +231,9 @@ def test_association_listing_is_read_without_contact_details(get, directory_asso
         contact_name="Salainen Henkilö", contact_consent=True
     )
     assert "Salainen Henkilö" not in get(q="martat")
+
+
+def test_page_can_be_previewed_in_the_admin(directory_page, directory_associations):
+    response = directory_page.make_preview_request()
+    assert response.status_code == 200
+    assert b"yhes-results" in response.content

@@ -28,6 +28,13 @@ class FacetOption:
     other_lang: str = ""
     date: object = None
 
+    @property
+    def count_text(self):
+        """ "12 results", or "" when the count is not known."""
+        if self.count is None:
+            return ""
+        return ngettext("%(count)s result", "%(count)s results", self.count) % {"count": self.count}
+
 
 @dataclass
 class Facet:
@@ -85,18 +92,10 @@ class DirectoryListing:
         return self.base_url + self.params.url(**changes)
 
     @property
-    def notices(self):
-        return self.params.notices
-
-    @property
     def count_text(self):
         return ngettext(
             "%(count)s association found", "%(count)s associations found", self.count
         ) % {"count": self.count}
-
-    @property
-    def is_filtered(self):
-        return bool(self.params.text or self.params.has_filters)
 
     # The form -------------------------------------------------------------------------
 

@@ -99,13 +99,15 @@ def directory_index(page, request):
     key = (
         page.pk,
         page.last_published_at,
+        per_page,
+        _shown_filters(page),
         get_language(),
         tuple(params.query_items(format=params.format)),
         timezone.localdate(),
     )
 
     if params.format == JSON:
-        base_url = page.get_full_url(request)
+        base_url = page.get_full_url(request) or ""
 
         def json_data():
             results = load_results(ids, base_url=base_url, **vocabulary)
@@ -122,7 +124,7 @@ def directory_index(page, request):
             data = {**data, "notices": params.notices}
         return JsonResponse(data, json_dumps_params={"ensure_ascii": False})
 
-    base_url = page.get_url(request)
+    base_url = page.get_url(request) or ""
 
     def listing_html():
         options = updated_since_options()
@@ -148,18 +150,28 @@ def directory_index(page, request):
             "wagtail_yhes/directory/listing.html", {"directory": directory, "page": page}
         )
 
-    # Safe: the cache holds what the template rendered (and escaped) above.
-    html = mark_safe(cache.get_or_compute(("html", base_url, *key), listing_html))  # noqa: S308
+    if getattr(request, "is_preview", False):
+        # A preview shows the page's unpublished settings: nothing cached applies.
+        html = listing_html()
+    else:
+        # Safe: the cache holds what the template rendered (and escaped) above.
+        html = mark_safe(cache.get_or_compute(("html", base_url, *key), listing_html))  # noqa: S308
     return page.render(
         request,
         context_overrides={"directory_html": html, "directory_notices": params.notices},
     )
 
 
-def _shows_filters(page):
+def _shown_filters(page):
     return (
-        page.show_municipality_filter or page.show_activity_field_filter or page.show_updated_filter
+        page.show_municipality_filter,
+        page.show_activity_field_filter,
+        page.show_updated_filter,
     )
+
+
+def _shows_filters(page):
+    return any(_shown_filters(page))
 
 
 def association_detail(page, request, slug):
@@ -172,7 +184,7 @@ def association_detail(page, request, slug):
     )
     if association is None:
         raise Http404
-    base_url = page.get_url(request)
+    base_url = page.get_url(request) or ""
     context = {
         "association": association,
         "directory_url": base_url,

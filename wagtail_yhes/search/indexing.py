@@ -316,4 +316,7 @@ def rebuild_index():
                 cursor.execute(str(index.create_sql(DirectoryTerm, editor)))
             if connection.vendor == "postgresql":
                 cursor.execute("SET CONSTRAINTS ALL DEFERRED")
+                # Fresh statistics, so that the planner reads the new index by it.
+                for model, _columns in _tables():
+                    cursor.execute(f"ANALYZE {connection.ops.quote_name(model._meta.db_table)}")
         bump_version()

@@ -112,38 +112,41 @@ class DirectorySearch:
     # SQL fragments --------------------------------------------------------------------
 
     def _word_matches(self):
-        """SQL of the entries that every word matches: ``entry_id`` and ``score``."""
+        """SQL of the entries that every word matches: ``entry_id`` and ``score``.
+
+        Each form and prefix of each word is looked up on its own, so that every lookup
+        is a range of the ``(term, entry, weight)`` index that needs nothing else from the
+        table. A word scores its best match in an entry: twice the weight of a whole
+        form, the weight of a term it begins.
+        """
         t = self.tables
-        columns, conditions, params_columns, params_where = [], [], [], []
+        hits, params = [], []
         for i, word in enumerate(self.words):
             forms = sorted(word.forms)
-            exact = f"term.term IN ({_placeholders(forms)})"
+            hits.append(
+                f"SELECT term.entry_id AS entry_id, {i} AS word, term.weight * 2 AS score "
+                f"FROM {t.term} term WHERE term.term IN ({_placeholders(forms)})"
+            )
+            params += forms
             if word.prefix:
-                prefix = "term.term >= %s AND term.term < %s"
-                prefix_params = [word.prefix, _after(word.prefix)]
-                columns.append(
-                    f"MAX(CASE WHEN {exact} THEN term.weight * 2 "
-                    f"WHEN {prefix} THEN term.weight ELSE 0 END) AS word_{i}"
+                hits.append(
+                    f"SELECT term.entry_id AS entry_id, {i} AS word, term.weight AS score "
+                    f"FROM {t.term} term WHERE term.term >= %s AND term.term < %s"
                 )
-                conditions.append(f"({exact} OR ({prefix}))")
-                params_columns += forms + prefix_params
-                params_where += forms + prefix_params
-            else:
-                columns.append(
-                    f"MAX(CASE WHEN {exact} THEN term.weight * 2 ELSE 0 END) AS word_{i}"
-                )
-                conditions.append(f"({exact})")
-                params_columns += forms
-                params_where += forms
-        scores = " + ".join(f"words.word_{i}" for i in range(len(self.words)))
-        required = " AND ".join(f"words.word_{i} > 0" for i in range(len(self.words)))
+                params += [word.prefix, _after(word.prefix)]
+        words = range(len(self.words))
+        columns = ", ".join(
+            f"MAX(CASE WHEN hits.word = {i} THEN hits.score ELSE 0 END) AS word_{i}" for i in words
+        )
+        scores = " + ".join(f"words.word_{i}" for i in words)
+        required = " AND ".join(f"words.word_{i} > 0" for i in words)
         sql = (
             f"SELECT words.entry_id AS entry_id, {scores} AS score FROM ("
-            f"SELECT term.entry_id AS entry_id, {', '.join(columns)} "
-            f"FROM {t.term} term WHERE {' OR '.join(conditions)} "
-            f"GROUP BY term.entry_id) words WHERE {required}"
+            f"SELECT hits.entry_id AS entry_id, {columns} "
+            f"FROM ({' UNION ALL '.join(hits)}) hits "
+            f"GROUP BY hits.entry_id) words WHERE {required}"
         )
-        return sql, params_columns + params_where
+        return sql, params
 
     def _filters(self, entry_column, last_verified_column, skip=None):
         """SQL conditions of every filter but ``skip``, on the given entry id column."""
@@ -165,6 +168,13 @@ class DirectorySearch:
             conditions.append(f"{last_verified_column} >= %s")
             params.append(self.updated_since)
         return conditions, params
+
+    def _has_filters(self, skip=None):
+        return bool(
+            (self.municipality_ids and skip != MUNICIPALITY)
+            or (self.activity_field_ids and skip != ACTIVITY_FIELD)
+            or (self.updated_since and skip != UPDATED_SINCE)
+        )
 
     def _ordering(self):
         if self.sort == UPDATED:
@@ -252,21 +262,24 @@ class DirectorySearch:
             matches, params = self._word_matches()
             prefix = f"WITH matches AS ({matches}) "
 
-        def part(kind, value, table, entry_column, skip):
+        def part(kind, value, table, entry_column, skip, condition=None):
             conditions, part_params = self._filters(entry_column, "entry.last_verified", skip)
             if self.words:
                 conditions.insert(0, f"{entry_column} IN (SELECT entry_id FROM matches)")
+            if condition:
+                conditions.append(condition)
             source = table
-            if self.updated_since and skip != UPDATED_SINCE:
+            if (
+                entry_column != "entry.association_id"
+                and self.updated_since
+                and skip != UPDATED_SINCE
+            ):
                 # The date filter needs the entry beside the facet row.
                 source += f" JOIN {t.entry} entry ON entry.association_id = {entry_column}"
             where = f" WHERE {' AND '.join(conditions)}" if conditions else ""
-            return f"SELECT {kind}, {value}, COUNT(*) FROM {source}{where} GROUP BY 2", part_params
+            group = "" if value.startswith("-") else " GROUP BY 2"
+            return f"SELECT {kind}, {value}, COUNT(*) FROM {source}{where}{group}", part_params
 
-        dates = list(updated_options)
-        # Each entry falls in the bucket of the newest option its date reaches: the count
-        # "since" an option is the sum of its own bucket and the newer ones.
-        bucket = " ".join(f"WHEN entry.last_verified >= %s THEN {i}" for i in range(len(dates)))
         parts = [
             part(
                 0,
@@ -283,15 +296,22 @@ class DirectorySearch:
                 ACTIVITY_FIELD,
             ),
         ]
-        if dates:
-            sql, part_params = part(
-                2,
-                f"CASE {bucket} ELSE {len(dates)} END",
-                f"{t.entry} entry",
-                "entry.association_id",
-                UPDATED_SINCE,
-            )
+        dates = list(updated_options)
+        entry = (f"{t.entry} entry", "entry.association_id", UPDATED_SINCE)
+        narrowed = self.words or self._has_filters(skip=UPDATED_SINCE)
+        if dates and narrowed:
+            # One pass over the results: each falls in the bucket of the newest date it
+            # reaches, and the count since a date adds up its bucket and the newer ones.
+            whens = " ".join(f"WHEN entry.last_verified >= %s THEN {i}" for i in range(len(dates)))
+            sql, part_params = part(2, f"CASE {whens} ELSE {len(dates)} END", *entry)
             parts.append((sql, dates + part_params))
+        elif dates:
+            # Every entry: a count for each date is a range of the index on the date.
+            parts.append(part(2, "-1", *entry))
+            for i, day in enumerate(dates):
+                condition = "entry.last_verified >= %s"
+                sql, part_params = part(2, f"-{i + 2}", *entry, condition=condition)
+                parts.append((sql, [*part_params, day]))
         sql = prefix + " UNION ALL ".join(sql for sql, _ in parts)
         for _, part_params in parts:
             params = params + part_params
@@ -302,13 +322,16 @@ class DirectorySearch:
                 counts[MUNICIPALITY][value] = n
             elif kind == 1:
                 counts[ACTIVITY_FIELD][value] = n
+            elif value == -1:
+                counts[UPDATED_SINCE][None] = n
+            elif value < -1:
+                counts[UPDATED_SINCE][dates[-value - 2]] = n
             else:
                 buckets[value] = n
-        total = 0
-        for i, day in enumerate(dates):
-            total += buckets.get(i, 0)
-            counts[UPDATED_SINCE][day] = total
-        if dates:
-            # ``None``: any time, the results without a date filter.
+        if narrowed and dates:
             counts[UPDATED_SINCE][None] = sum(buckets.values())
+            total = 0
+            for i, day in enumerate(dates):
+                total += buckets.get(i, 0)
+                counts[UPDATED_SINCE][day] = total
         return counts
