@@ -6,7 +6,8 @@ DEFAULTS = {
     # Template that every front-end template of the package extends.
     "BASE_TEMPLATE": "base.html",
     # The cache (an alias of CACHES) that keeps directory searches until the index
-    # changes, and for how many seconds at most; 0 turns the caching off.
+    # changes, and for how many seconds at most: 0 turns the caching off, None keeps
+    # them until the index changes.
     "DIRECTORY_CACHE": "default",
     "DIRECTORY_CACHE_TIMEOUT": 3600,
 }

@@ -5,6 +5,7 @@ address of every link are decided here.
 """
 
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from django.utils.formats import date_format
 from django.utils.functional import cached_property
@@ -12,6 +13,19 @@ from django.utils.translation import get_language, ngettext, pgettext
 from django.utils.translation import gettext as _
 
 from ..search.query import ACTIVITY_FIELD, MUNICIPALITY, NAME, RELEVANCE, UPDATED, UPDATED_SINCE
+
+
+@lru_cache(maxsize=16)
+def _count_texts(language):
+    """Texts "n results" by n, for a language: the same counts recur on every page."""
+    return {}
+
+
+def _results_text(count):
+    texts = _count_texts(get_language())
+    if count not in texts:
+        texts[count] = ngettext("%(count)s result", "%(count)s results", count) % {"count": count}
+    return texts[count]
 
 
 @dataclass
@@ -28,12 +42,12 @@ class FacetOption:
     other_lang: str = ""
     date: object = None
 
-    @property
+    @cached_property
     def count_text(self):
-        """ "12 results", or "" when the count is not known."""
+        """The count as text ("12 results"), or "" when it is not known."""
         if self.count is None:
             return ""
-        return ngettext("%(count)s result", "%(count)s results", self.count) % {"count": self.count}
+        return _results_text(self.count)
 
 
 @dataclass

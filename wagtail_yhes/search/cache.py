@@ -39,8 +39,9 @@ class SearchCache:
 
     def __init__(self, version=None):
         self.version = current_version() if version is None else version
+        # As in Django's cache API: 0 keeps nothing, None keeps until the version changes.
         self.timeout = get_setting("DIRECTORY_CACHE_TIMEOUT")
-        self.cache = caches[get_setting("DIRECTORY_CACHE")] if self.timeout else None
+        self.cache = None if self.timeout == 0 else caches[get_setting("DIRECTORY_CACHE")]
 
     def _key(self, *parts):
         digest = hashlib.sha256(repr(parts).encode()).hexdigest()[:32]
