@@ -10,10 +10,11 @@ Requests go through Django's test client in this process, so the times are serve
 times: routing, views, queries and templates, without a network.
 
 Each round requests the plain page and every directory request once, interleaved, so
-that a busy machine slows them alike; the medians of the rounds are compared. Directory
+that a busy machine slows them alike; a request's ratio is the median over the rounds of
+its time divided by the plain page's time in the same round. Directory
 requests are timed twice: "not cached", with the directory's cache emptied before each
 request (the first visitor of a search after the register changed), and "cached" (every
-later visitor of the same search, and paging). SQL queries are counted per request.
+later visitor of the same search). SQL queries are counted per request.
 """
 
 import argparse
@@ -148,7 +149,7 @@ def settle_database():
 
 
 def measure(rounds, warm_up):
-    """Return ``{label: (median seconds, SQL queries)}`` of every timed request."""
+    """Return ``{label: (median seconds, median ratio to the plain page, SQL queries)}``."""
     from django.core.cache import caches
     from django.db import connection
     from django.test import Client
@@ -182,12 +183,16 @@ def measure(rounds, warm_up):
         for label, url, empty_cache in cases:
             times[label].append(request(url, empty_cache))
     results = {}
+    plain = times["plain page"]
     for label, url, empty_cache in cases:
         if empty_cache:
             directory_cache.clear()
         with CaptureQueriesContext(connection) as queries:
             client.get(url)
-        results[label] = (statistics.median(times[label]), len(queries))
+        # Each round's request against the plain page of the same round: a busy moment
+        # slows both, and the ratio stays.
+        ratio = statistics.median(t / p for t, p in zip(times[label], plain, strict=True))
+        results[label] = (statistics.median(times[label]), ratio, len(queries))
     return results
 
 
@@ -233,15 +238,14 @@ def main():
 
     setup_times = prepare_site(args.associations)
     results = measure(args.rounds, args.warm_up)
-    plain = results["plain page"][0]
     print(f"\n{Association.objects.count()} associations; {describe_machine()}")
     for step, seconds in setup_times.items():
         print(f"{step}: {seconds:.1f} s")
     print(f"median of {args.rounds} rounds\n")
-    print("| request | time | × plain page | SQL queries |")
+    print("| request | median time | × plain page | SQL queries |")
     print("| --- | ---: | ---: | ---: |")
-    for label, (seconds, queries) in results.items():
-        print(f"| {label} | {seconds * 1000:.1f} ms | {seconds / plain:.2f} | {queries} |")
+    for label, (seconds, ratio, queries) in results.items():
+        print(f"| {label} | {seconds * 1000:.1f} ms | {ratio:.2f} | {queries} |")
     counts = query_counts_by_page_size()
     print(
         "\nSQL queries of a JSON search by page size (not cached): "
