@@ -10,6 +10,8 @@ class WagtailYhesAppConfig(AppConfig):
 
     def ready(self):
         from . import checks  # noqa: F401  (registers the system checks)
-        from .selfservice.signal_handlers import register_signal_handlers
+        from .search.signal_handlers import register_signal_handlers as register_search
+        from .selfservice.signal_handlers import register_signal_handlers as register_selfservice
 
-        register_signal_handlers()
+        register_search()
+        register_selfservice()

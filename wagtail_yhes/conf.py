@@ -25,6 +25,11 @@ DEFAULTS = {
     # Request header that holds the client's address behind a reverse proxy, in
     # request.META form (e.g. "HTTP_X_FORWARDED_FOR"); None uses REMOTE_ADDR.
     "CLIENT_IP_HEADER": None,
+    # The cache (an alias of CACHES) that keeps directory searches until the index
+    # changes, and for how many seconds at most: 0 turns the caching off, None keeps
+    # them until the index changes.
+    "DIRECTORY_CACHE": "default",
+    "DIRECTORY_CACHE_TIMEOUT": 3600,
 }
 
 

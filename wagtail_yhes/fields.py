@@ -71,3 +71,19 @@ class WebsiteField(models.URLField):
         return models.CharField.formfield(
             self, **{"widget": forms.TextInput(attrs={"inputmode": "url"}), **kwargs}
         )
+
+
+class ByteOrderCharField(models.CharField):
+    """A CharField that compares and sorts byte by byte on every database.
+
+    The directory index looks words up by prefix with ``term >= "elak" AND term < "elal"``.
+    That range holds exactly the words beginning with "elak" only in byte order: SQLite
+    compares bytes by default, PostgreSQL follows the database's locale unless a column
+    says otherwise, so the column is declared with the "C" collation there.
+    """
+
+    def db_parameters(self, connection):
+        parameters = super().db_parameters(connection)
+        if connection.vendor == "postgresql":
+            parameters["collation"] = "C"
+        return parameters

@@ -1,5 +1,6 @@
 from .associations import Association
 from .directory import DirectoryPage
+from .directory_index import DirectoryEntry, DirectoryIndexVersion, DirectoryTerm
 from .liaisons import Liaison
 from .places import ActivityField, Municipality
 from .selfservice import Submission, SubmissionKind, UpdateReminder
@@ -9,7 +10,10 @@ from .voice import VoicePage
 __all__ = [
     "ActivityField",
     "Association",
+    "DirectoryEntry",
+    "DirectoryIndexVersion",
     "DirectoryPage",
+    "DirectoryTerm",
     "Liaison",
     "Municipality",
     "Submission",

@@ -4,12 +4,18 @@ from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
-from wagtail.contrib.routable_page.models import RoutablePageMixin, path
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path, re_path
 from wagtail.fields import RichTextField
 from wagtail.models import Page
 
 from ..conf import get_setting
 from ..selfservice.routes import SelfServiceRoutesMixin
+from .associations import RESERVED_SLUGS, Association
+
+# An association's page: any slug but the directory's own paths ("submit/", "update/"),
+# which the self-service views of a mixin serve. Routes of the class itself are tried
+# before a mixin's, so this one must not match them.
+ASSOCIATION_PATH = r"^(?!(?:{})/)(?P<slug>[-\w]+)/$".format("|".join(sorted(RESERVED_SLUGS)))
 
 
 class DirectoryPage(SelfServiceRoutesMixin, RoutablePageMixin, Page):
@@ -54,4 +60,25 @@ class DirectoryPage(SelfServiceRoutesMixin, RoutablePageMixin, Page):
 
     @path("", name="index")
     def index(self, request):
-        return self.render(request)
+        """Search and browse; with ``format``, the results as open data."""
+        from ..directory.views import directory_index
+
+        return directory_index(self, request)
+
+    @re_path(ASSOCIATION_PATH, name="association")
+    def association(self, request, slug):
+        """One published association; anything else is "not found"."""
+        from ..directory.views import association_detail
+
+        return association_detail(self, request, slug)
+
+    def get_sitemap_urls(self, request=None):
+        """The directory page, and the page of every published association."""
+        urls = super().get_sitemap_urls(request)
+        base_url = self.get_full_url(request)
+        if base_url is None:
+            return urls
+        associations = Association.objects.filter(live=True).order_by("slug")
+        for slug, published_at in associations.values_list("slug", "last_published_at"):
+            urls.append({"location": f"{base_url}{slug}/", "lastmod": published_at})
+        return urls

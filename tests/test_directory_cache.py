@@ -1,0 +1,70 @@
+"""Directory searches are cached until the directory index changes."""
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
+from wagtail_yhes.search.cache import SearchCache, bump_version, current_version
+
+from .factories import AssociationFactory
+
+pytestmark = pytest.mark.django_db
+
+
+def test_cached_value_is_computed_once():
+    calls = []
+    cache = SearchCache()
+    for _ in range(2):
+        cache.get_or_compute(("answer",), lambda: calls.append(1) or 42)
+    assert calls == [1]
+
+
+def test_new_version_computes_again():
+    calls = []
+    SearchCache().get_or_compute(("answer",), lambda: calls.append(1) or 42)
+    bump_version()
+    SearchCache().get_or_compute(("answer",), lambda: calls.append(1) or 42)
+    assert calls == [1, 1]
+
+
+def test_version_grows_with_every_change_of_the_index(mikkeli):
+    before = current_version()
+    AssociationFactory(name="Kuoro ry", home_municipality=mikkeli)
+    assert current_version() > before
+
+
+def test_zero_timeout_turns_caching_off(settings):
+    settings.WAGTAIL_YHES_DIRECTORY_CACHE_TIMEOUT = 0
+    calls = []
+    for _ in range(2):
+        SearchCache().get_or_compute(("answer",), lambda: calls.append(1) or 42)
+    assert calls == [1, 1]
+
+
+def test_directory_cache_can_be_a_cache_of_its_own(settings):
+    settings.CACHES = {
+        "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
+        "directory": {"BACKEND": "django.core.cache.backends.dummy.DummyCache"},
+    }
+    settings.WAGTAIL_YHES_DIRECTORY_CACHE = "directory"
+    calls = []
+    for _ in range(2):
+        SearchCache().get_or_compute(("answer",), lambda: calls.append(1) or 42)
+    assert calls == [1, 1]
+
+
+def test_repeated_search_reads_no_index_tables(client, directory_page, directory_associations):
+    client.get(directory_page.url, {"q": "martat"})
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get(directory_page.url, {"q": "martat"})
+    assert b"Juvan Martat ry" in response.content
+    assert not any("directoryterm" in query["sql"] for query in queries.captured_queries)
+
+
+def test_change_of_an_association_shows_at_once(client, directory_page, directory_associations):
+    client.get(directory_page.url, {"q": "martat"})
+    martat = directory_associations["Juvan Martat ry"]
+    martat.name = "Juvan Kotitalousmartat ry"
+    martat.save()
+    response = client.get(directory_page.url, {"q": "martat"})
+    assert b"Juvan Kotitalousmartat ry" in response.content

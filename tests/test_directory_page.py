@@ -1,0 +1,239 @@
+"""The directory page: a search form, filters with counts, results and pages."""
+
+import re
+
+import pytest
+from django.test.utils import CaptureQueriesContext
+
+from wagtail_yhes.models import Association
+
+from .factories import AssociationFactory
+
+pytestmark = pytest.mark.django_db
+
+ENGLISH = {"HTTP_ACCEPT_LANGUAGE": "en"}
+
+
+@pytest.fixture
+def get(client, directory_page, directory_associations):
+    def get(**params):
+        response = client.get(directory_page.url, params, **ENGLISH)
+        assert response.status_code == 200
+        return response.content.decode()
+
+    return get
+
+
+def result_names(html):
+    return re.findall(r'<h3 class="yhes-result__name"><a href="[^"]*">([^<]*)</a>', html)
+
+
+def option(html, name, value):
+    """The ``<li>`` of one filter option."""
+    match = re.search(
+        rf'<li>\s*<input type="\w+" id="[^"]*" name="{name}" value="{value}"[^>]*>.*?</li>',
+        html,
+        re.S,
+    )
+    assert match, (name, value)
+    return match.group()
+
+
+def test_page_has_a_labelled_search_field(get):
+    html = get()
+    assert '<label for="yhes-q">' in html
+    assert 'id="yhes-q" name="q"' in html
+
+
+def test_search_form_works_with_a_plain_get(get, directory_page):
+    html = get()
+    assert f'method="get" action="{directory_page.url}"' in html
+    assert "<script" not in html
+
+
+def test_skip_link_leads_to_the_results(get):
+    html = get()
+    assert 'href="#yhes-results"' in html
+    assert 'id="yhes-results"' in html
+
+
+def test_result_count_is_stated_in_a_status_message(get):
+    html = get()
+    assert '<p class="yhes-results__count" role="status">15 associations found</p>' in html
+
+
+def test_searched_words_stay_in_the_search_field(get):
+    assert 'name="q" value="martat"' in get(q="martat")
+
+
+def test_results_link_to_the_association_pages(get, directory_page):
+    html = get(q="juvan martat")
+    assert f'<a href="{directory_page.url}juvan-martat-ry/">Juvan Martat ry</a>' in html
+
+
+def test_results_come_a_page_at_a_time(get, directory_page):
+    html = get()
+    assert len(result_names(html)) == directory_page.results_per_page
+
+
+def test_each_municipality_shows_its_count_for_the_search(get):
+    html = get(q="martat")
+    assert "1 result" in option(html, "municipality", "juva")
+    assert "1 result" in option(html, "municipality", "mikkeli")
+    assert "0 results" in option(html, "municipality", "savonlinna")
+
+
+def test_municipality_counts_ignore_the_chosen_municipality(get):
+    html = get(municipality="juva")
+    # Choosing Mikkeli too would add its associations: its count is not cut to Juva's.
+    assert "5 results" in option(html, "municipality", "mikkeli")
+
+
+def test_municipality_counts_follow_the_other_filters(get):
+    html = get(field="koulutus-ja-sivistys")
+    assert "1 result" in option(html, "municipality", "juva")
+    assert "0 results" in option(html, "municipality", "savonlinna")
+
+
+def test_activity_field_counts_follow_the_search(get):
+    html = get(q="savonlinna")
+    assert "1 result" in option(html, "field", "elakelaiset-ja-ikaihmiset")
+
+
+def test_updated_since_choices_show_their_counts(get, directory_associations):
+    html = get()
+    assert "15 results" in option(html, "updated_since", "")
+    assert "0 results" in option(html, "updated_since", r"\d{4}-\d{2}-\d{2}")
+
+
+def test_chosen_filters_are_checked(get):
+    html = get(municipality=["juva", "mikkeli"])
+    assert "checked" in option(html, "municipality", "juva")
+    assert "checked" in option(html, "municipality", "mikkeli")
+    assert "checked" not in option(html, "municipality", "puumala")
+
+
+def test_swedish_name_of_a_municipality_is_marked_as_swedish(get):
+    assert '<span lang="sv">(Nyslott)</span>' in option(get(), "municipality", "savonlinna")
+
+
+def test_active_filters_are_listed(get):
+    html = get(q="martat", municipality="juva")
+    assert "Search: martat" in html
+    assert "Municipality: Juva" in html
+
+
+def test_each_active_filter_can_be_removed_alone(get, directory_page):
+    html = get(q="martat", municipality=["juva", "mikkeli"])
+    assert f'href="{directory_page.url}?q=martat&amp;municipality=mikkeli"' in html
+    assert f'href="{directory_page.url}?municipality=juva&amp;municipality=mikkeli"' in html
+
+
+def test_filters_stay_when_paging(get, directory_page):
+    html = get(municipality=["mikkeli", "juva"])
+    assert (
+        f'href="{directory_page.url}?municipality=juva&amp;municipality=mikkeli&amp;page=2"' in html
+    )
+
+
+def test_pages_are_a_navigation_with_the_current_page_marked(get):
+    html = get(page="2")
+    nav = re.search(r'<nav class="yhes-pagination".*?</nav>', html, re.S).group()
+    assert 'aria-label="Result pages"' in nav
+    assert re.search(r'<a href="[^"]*page=2" aria-current="page"', nav)
+    assert 'rel="prev"' in nav
+    assert 'rel="next"' in nav
+
+
+def test_second_page_continues_where_the_first_ended(get):
+    first, second = result_names(get()), result_names(get(page="2"))
+    assert first and second
+    assert not set(first) & set(second)
+
+
+def test_empty_results_suggest_what_to_try(get, directory_page):
+    html = get(q="xyzzyqwerty", municipality="juva")
+    assert "No associations matched the search." in html
+    assert "Check the spelling" in html
+    assert f'<a href="{directory_page.url}?q=xyzzyqwerty">Search without the filters</a>' in html
+    assert f'<a href="{directory_page.url}">Browse all associations</a>' in html
+
+
+def test_open_data_links_keep_the_search(get, directory_page):
+    html = get(q="martat")
+    assert f'href="{directory_page.url}?q=martat&amp;format=csv"' in html
+    assert f'href="{directory_page.url}?q=martat&amp;format=xlsx"' in html
+    assert f'href="{directory_page.url}?q=martat&amp;format=json"' in html
+
+
+def test_page_has_no_inline_styles(get):
+    assert " style=" not in get(q="martat", municipality="juva")
+
+
+def test_hidden_filters_are_not_shown(get, directory_page):
+    directory_page.show_municipality_filter = False
+    directory_page.show_updated_filter = False
+    directory_page.save_revision().publish()
+    html = get()
+    assert 'name="municipality"' not in html
+    assert 'name="updated_since"' not in html
+    assert 'name="field"' in html
+
+
+def test_intro_is_shown(get, directory_page):
+    directory_page.intro = "<p>Etsi yhdistyksiä</p>"
+    directory_page.save_revision().publish()
+    assert "Etsi yhdistyksiä" in get()
+
+
+def test_draft_is_neither_listed_nor_counted(get, directory_associations, region):
+    juva = directory_associations["Juvan Martat ry"].home_municipality
+    AssociationFactory(name="Juvan Salaseura ry", home_municipality=juva, live=False)
+    html = get(q="juvan")
+    assert "Juvan Salaseura ry" not in html
+    assert "3 results" in option(html, "municipality", "juva")
+
+
+def test_queries_do_not_grow_with_the_results(client, directory_page, directory_associations):
+    def queries(**params):
+        from django.core.cache import cache
+        from django.db import connection
+
+        client.get(directory_page.url, params)
+        cache.clear()
+        with CaptureQueriesContext(connection) as captured:
+            client.get(directory_page.url, params)
+        return len(captured)
+
+    assert queries(q="juvan martat") == queries(q="mikkeli")
+    assert queries() == queries(municipality="juva")
+    assert queries(format="json", page_size=1) == queries(format="json", page_size=100)
+
+
+def test_page_needs_a_constant_handful_of_queries(
+    client, directory_page, directory_associations, django_assert_max_num_queries
+):
+    # Wagtail's own (site, page, view restrictions) and the directory's seven.
+    with django_assert_max_num_queries(13):
+        client.get(directory_page.url, {"q": "martat", "municipality": "juva"})
+
+
+def test_cached_search_needs_fewer_queries(
+    client, directory_page, directory_associations, django_assert_max_num_queries
+):
+    client.get(directory_page.url, {"q": "martat"})
+    with django_assert_max_num_queries(6):
+        client.get(directory_page.url, {"q": "martat"})
+
+
+def test_association_listing_is_read_without_contact_details(get, directory_associations):
+    Association.objects.filter(name="Juvan Martat ry").update(
+        contact_name="Salainen Henkilö", contact_consent=True
+    )
+    assert "Salainen Henkilö" not in get(q="martat")
+
+
+def test_page_can_be_previewed_in_the_admin(directory_page, directory_associations):
+    response = directory_page.make_preview_request()
+    assert response.status_code == 200
+    assert b"yhes-results" in response.content

@@ -1,0 +1,135 @@
+"""Open data: every result of a directory search as CSV or XLSX.
+
+Built on Wagtail's spreadsheet export (``SpreadsheetExportMixin``), as the admin's
+listing exports are, with three changes for the public:
+
+* CSV is written for Finnish Excel, which opens a file by double-click correctly only
+  when it is UTF-8 with a byte order mark and separated by semicolons (the comma is the
+  Finnish decimal separator);
+* no text can become a formula: a cell beginning with ``=``, ``+``, ``-``, ``@``, a tab or a
+  carriage return gets a leading ``'``, in CSV and in XLSX alike (a spreadsheet program
+  that re-reads a cell would otherwise run it);
+* rows are read in chunks of the result ids, so that 100,000 associations stream in
+  flat memory.
+"""
+
+import csv
+import datetime
+import re
+
+from wagtail.admin.views.mixins import Echo, SpreadsheetExportMixin
+
+from .results import load_results
+
+#: The columns of the open data files, named as the keys of the JSON format.
+COLUMNS = (
+    "name",
+    "abbreviation",
+    "slug",
+    "url",
+    "home_municipality",
+    "home_municipality_code",
+    "municipalities",
+    "municipality_codes",
+    "activity_fields",
+    "description",
+    "email",
+    "phone",
+    "website",
+    "street_address",
+    "postal_code",
+    "post_office",
+    "last_verified",
+)
+
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+# An international phone number, as the register stores them: digits only, no formula.
+_PHONE_NUMBER = re.compile(r"^\+\d{4,15}$")
+_CHUNK_SIZE = 1000
+
+
+def neutralise_formula(value):
+    """Return ``value`` so that no spreadsheet program reads it as a formula."""
+    if value.startswith(_FORMULA_START) and not _PHONE_NUMBER.match(value):
+        return "'" + value
+    return value
+
+
+def _list_text(values):
+    return neutralise_formula(", ".join(values))
+
+
+class DirectoryExport(SpreadsheetExportMixin):
+    """Writes the rows of a directory search as a CSV or XLSX download."""
+
+    list_export = list(COLUMNS)
+    export_headings = {column: column for column in COLUMNS}
+    export_filename = "yhdistykset"
+    custom_value_preprocess = {
+        str: {
+            SpreadsheetExportMixin.FORMAT_CSV: neutralise_formula,
+            SpreadsheetExportMixin.FORMAT_XLSX: neutralise_formula,
+        },
+        list: {
+            SpreadsheetExportMixin.FORMAT_CSV: _list_text,
+            SpreadsheetExportMixin.FORMAT_XLSX: _list_text,
+        },
+        # Dates stay dates in XLSX, and are written YYYY-MM-DD in CSV.
+        datetime.date: {SpreadsheetExportMixin.FORMAT_XLSX: None},
+    }
+
+    def to_row_dict(self, item):
+        return item
+
+    def stream_csv(self, queryset):
+        yield "\ufeff".encode()
+        writer = csv.DictWriter(Echo(), fieldnames=self.list_export, delimiter=";")
+        yield writer.writerow(self.export_headings)
+        for item in queryset:
+            yield self.write_csv_row(writer, self.to_row_dict(item))
+
+    def write_csv_response(self, queryset):
+        response = super().write_csv_response(queryset)
+        response["Content-Type"] = "text/csv; charset=utf-8"
+        return response
+
+
+def export_rows(search, *, base_url, municipalities, activity_fields):
+    """Yield a row (a dict of ``COLUMNS``) for every result of ``search``, in order.
+
+    ``municipalities`` and ``activity_fields`` map ids to the vocabulary objects.
+    """
+    ids = search.all_ids()
+    for start in range(0, len(ids), _CHUNK_SIZE):
+        chunk = ids[start : start + _CHUNK_SIZE]
+        for result in load_results(
+            chunk,
+            base_url=base_url,
+            municipalities=municipalities,
+            activity_fields=activity_fields,
+        ):
+            home = result.home_municipality
+            yield {
+                "name": result.name,
+                "abbreviation": result.abbreviation,
+                "slug": result.slug,
+                "url": result.url,
+                "home_municipality": home.name if home else "",
+                "home_municipality_code": home.code if home else "",
+                "municipalities": [m.name for m in result.municipalities],
+                "municipality_codes": [m.code for m in result.municipalities],
+                "activity_fields": [f.name for f in result.activity_fields],
+                "description": result.description,
+                "email": result.email,
+                "phone": result.phone,
+                "website": result.website,
+                "street_address": result.street_address,
+                "postal_code": result.postal_code,
+                "post_office": result.post_office,
+                "last_verified": result.last_verified,
+            }
+
+
+def export_response(search, export_format, **kwargs):
+    """A download of every result of ``search`` in ``export_format`` ("csv" or "xlsx")."""
+    return DirectoryExport().as_spreadsheet(export_rows(search, **kwargs), export_format)

@@ -1,0 +1,302 @@
+"""Reading the directory's GET parameters.
+
+A directory address can come from anywhere: a bookmark, a link with a typo, a crawler, an
+attack. Nothing in it may break the page, so every parameter is read on its own: a
+value that cannot be used is dropped or brought within bounds, and a notice tells the
+visitor what was ignored. The parameters are those of DESIGN.md § Directory URLs.
+"""
+
+import datetime
+import re
+import unicodedata
+from dataclasses import dataclass, field
+from urllib.parse import urlencode
+
+from django.utils.text import Truncator
+from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
+
+from .. import finnish
+from ..search.query import SORTS
+
+HTML, JSON, CSV, XLSX = "html", "json", "csv", "xlsx"
+FORMATS = (HTML, JSON, CSV, XLSX)
+
+#: The longest search that is used; the rest is cut off.
+MAX_QUERY_LENGTH = 200
+#: The most words of a search that are looked up; the rest are ignored.
+MAX_QUERY_WORDS = 10
+#: The largest page of the JSON format.
+MAX_PAGE_SIZE = 100
+
+PARAMETERS = ("q", "municipality", "field", "updated_since", "sort", "page", "page_size", "format")
+_SINGLE = ("q", "updated_since", "sort", "page", "page_size", "format")
+
+# Parameters that links from newsletters and social media add; they are not ours to
+# complain about.
+_TRACKING = re.compile(r"^(utm_\w+|fbclid|gclid|mc_cid|mc_eid|_ga)$")
+_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+# What Django puts in place of bytes of the address that are not UTF-8.
+_REPLACEMENT = "\ufffd"
+# How much of an unusable value a notice repeats back.
+_ECHO_LENGTH = 40
+
+
+def _echo(value):
+    return Truncator(value).chars(_ECHO_LENGTH)
+
+
+def _without_control_characters(text):
+    return "".join(c for c in text if unicodedata.category(c) != "Cc" or c in "\t\n")
+
+
+@dataclass
+class DirectoryParams:
+    """What a directory request asks for, after every unusable value has been dropped.
+
+    ``notices`` say, in the active language, what was ignored or changed.
+    """
+
+    text: str = ""
+    words: list = field(default_factory=list)
+    municipalities: list = field(default_factory=list)
+    activity_fields: list = field(default_factory=list)
+    updated_since: datetime.date | None = None
+    sort: str = ""
+    page: int = 1
+    page_size: int | None = None
+    format: str = HTML
+    notices: list = field(default_factory=list)
+
+    @property
+    def name_key(self):
+        """The search as a whole, for an exact match with a name."""
+        return finnish.name_key(self.text)
+
+    @property
+    def has_filters(self):
+        return bool(self.municipalities or self.activity_fields or self.updated_since)
+
+    def query_items(self, **changes):
+        """The parameters as ``(name, value)`` pairs, with ``changes`` made.
+
+        A change of ``None`` leaves the parameter out; ``municipality`` and ``field``
+        take lists of slugs.
+        """
+        values = {
+            "q": self.text,
+            "municipality": [m.slug for m in self.municipalities],
+            "field": [f.slug for f in self.activity_fields],
+            "updated_since": self.updated_since.isoformat() if self.updated_since else "",
+            "sort": self.sort,
+            "page": self.page if self.page > 1 else "",
+            "page_size": self.page_size or "",
+            "format": self.format if self.format != HTML else "",
+        }
+        values.update(changes)
+        items = []
+        for name in PARAMETERS:
+            value = values[name]
+            if isinstance(value, list):
+                items.extend((name, v) for v in value)
+            elif value not in (None, ""):
+                items.append((name, value))
+        return items
+
+    def url(self, **changes):
+        """A query string (``?…``) for these parameters with ``changes`` made."""
+        items = self.query_items(**changes)
+        return "?" + urlencode(items) if items else "?"
+
+
+def read_params(query, *, municipalities, activity_fields):
+    """Read a ``QueryDict`` into ``DirectoryParams``; never raises for any input.
+
+    ``municipalities`` and ``activity_fields`` are the objects whose slugs may be chosen.
+    """
+    params = DirectoryParams()
+    notices = params.notices
+    garbled = False
+
+    def values(name):
+        nonlocal garbled
+        result = []
+        for value in query.getlist(name):
+            if _REPLACEMENT in value:
+                garbled = True
+                value = value.replace(_REPLACEMENT, "")
+            result.append(value)
+        return result
+
+    unknown = [name for name in query if name not in PARAMETERS and not _TRACKING.match(name)]
+    if unknown:
+        garbled = garbled or any(_REPLACEMENT in name for name in unknown)
+        notices.append(
+            ngettext(
+                "The address had a parameter that the directory does not use: %(names)s. "
+                "It was ignored.",
+                "The address had parameters that the directory does not use: %(names)s. "
+                "They were ignored.",
+                len(unknown),
+            )
+            % {"names": _quoted(unknown)}
+        )
+
+    single = {}
+    for name in _SINGLE:
+        given = values(name)
+        if len(set(given)) > 1:
+            notices.append(
+                _('"%(name)s" was given more than once; the first value was used.') % {"name": name}
+            )
+        single[name] = given[0].strip() if given else ""
+
+    # Format first: it decides whether the page size applies.
+    if single["format"]:
+        if single["format"] in FORMATS:
+            params.format = single["format"]
+        else:
+            notices.append(
+                _('There is no format "%(format)s"; the page is shown instead.')
+                % {"format": _echo(single["format"])}
+            )
+
+    _read_text(params, single["q"])
+    params.municipalities, unknown = _read_choices(values("municipality"), municipalities)
+    if unknown:
+        notices.append(
+            ngettext(
+                "There is no municipality %(values)s in the directory; it was left out.",
+                "There are no municipalities %(values)s in the directory; they were left out.",
+                len(unknown),
+            )
+            % {"values": _quoted(unknown)}
+        )
+    params.activity_fields, unknown = _read_choices(values("field"), activity_fields)
+    if unknown:
+        notices.append(
+            ngettext(
+                "There is no activity field %(values)s in the directory; it was left out.",
+                "There are no activity fields %(values)s in the directory; they were left out.",
+                len(unknown),
+            )
+            % {"values": _quoted(unknown)}
+        )
+    _read_updated_since(params, single["updated_since"])
+    _read_sort(params, single["sort"])
+    _read_page(params, single["page"], single["page_size"])
+
+    if garbled:
+        notices.append(_("Some characters of the address could not be read and were left out."))
+    return params
+
+
+def _read_text(params, text):
+    cleaned = _without_control_characters(text)
+    if cleaned != text:
+        params.notices.append(_("Characters that cannot be searched for were left out."))
+    cleaned = " ".join(cleaned.split())
+    if len(cleaned) > MAX_QUERY_LENGTH:
+        cleaned = cleaned[:MAX_QUERY_LENGTH].rsplit(" ", 1)[0] or cleaned[:MAX_QUERY_LENGTH]
+        params.notices.append(
+            _("The search was shortened to its first %(count)s characters.")
+            % {"count": MAX_QUERY_LENGTH}
+        )
+    words = finnish.query_words(cleaned)
+    if len(words) > MAX_QUERY_WORDS:
+        words = words[:MAX_QUERY_WORDS]
+        params.notices.append(
+            _("Only the first %(count)s words of the search were used.")
+            % {"count": MAX_QUERY_WORDS}
+        )
+        cleaned = " ".join(word.text for word in words)
+    params.text = cleaned
+    params.words = words
+
+
+def _read_choices(slugs, options):
+    """Return the options chosen by ``slugs`` and the slugs of no option."""
+    by_slug = {option.slug: option for option in options}
+    chosen, unknown = set(), []
+    for slug in slugs:
+        slug = slug.strip()
+        if slug in by_slug:
+            chosen.add(slug)
+        elif slug and slug not in unknown:
+            unknown.append(slug)
+    # In the order of the options, so that the same choices make the same address.
+    return [option for option in options if option.slug in chosen], unknown
+
+
+def _quoted(values):
+    return ", ".join(f'"{_echo(value)}"' for value in values[:5])
+
+
+def _read_updated_since(params, value):
+    if not value:
+        return
+    try:
+        if not _DATE.match(value):
+            raise ValueError(value)
+        params.updated_since = datetime.date.fromisoformat(value)
+    except ValueError:
+        params.notices.append(
+            _('"%(value)s" is not a date of the form YYYY-MM-DD; the date filter was ignored.')
+            % {"value": _echo(value)}
+        )
+
+
+def _read_sort(params, value):
+    if value in SORTS:
+        params.sort = value
+    elif value:
+        params.notices.append(
+            _('There is no order "%(value)s"; the results are in the usual order.')
+            % {"value": _echo(value)}
+        )
+
+
+def _read_page(params, page, page_size):
+    if page:
+        number = _positive_int(page)
+        if number is None:
+            params.notices.append(
+                _('There is no page "%(page)s"; the first page is shown.') % {"page": _echo(page)}
+            )
+        else:
+            params.page = number
+    if page_size:
+        if params.format != JSON:
+            params.notices.append(
+                _("The page size applies to the JSON format only; it was ignored.")
+            )
+            return
+        size = _positive_int(page_size)
+        if size is None:
+            params.notices.append(
+                _('"%(value)s" is not a page size; the usual size was used.')
+                % {"value": _echo(page_size)}
+            )
+        elif size > MAX_PAGE_SIZE:
+            params.page_size = MAX_PAGE_SIZE
+            params.notices.append(
+                _("Pages have at most %(count)s results; %(count)s were given.")
+                % {"count": MAX_PAGE_SIZE}
+            )
+        else:
+            params.page_size = size
+
+
+#: A page number past any last page; the view shows the last page instead.
+BEYOND_LAST_PAGE = 10**18
+
+
+def _positive_int(value):
+    """The whole number ``value`` spells, if it is 1 or more; else ``None``."""
+    if not value.isascii() or not value.isdigit():
+        return None
+    # Python refuses to read numbers of over 4,300 digits; any such number is too big.
+    if len(value.lstrip("0")) > 18:
+        return BEYOND_LAST_PAGE
+    number = int(value)
+    return number if number >= 1 else None

@@ -1,0 +1,129 @@
+"""Results of the directory: the public details of associations, for pages and open data.
+
+Only public fields are read: a contact person never leaves the database through here.
+"""
+
+from dataclasses import dataclass
+
+from django.db.models import Value
+
+from .. import finnish
+from ..models import Association
+
+#: The public fields of an association, in the order of the open data formats.
+PUBLIC_FIELDS = (
+    "name",
+    "abbreviation",
+    "slug",
+    "description",
+    "email",
+    "phone",
+    "website",
+    "street_address",
+    "postal_code",
+    "post_office",
+    "last_verified",
+)
+
+
+@dataclass
+class DirectoryResult:
+    """One association as the directory lists it: its public details.
+
+    ``home_municipality``, ``municipalities`` and ``activity_fields`` are the vocabulary
+    objects it is filed under, and ``url`` is the address of its page in the directory.
+    """
+
+    name: str
+    abbreviation: str
+    slug: str
+    description: str
+    email: str
+    phone: str
+    website: str
+    street_address: str
+    postal_code: str
+    post_office: str
+    last_verified: object
+    home_municipality: object
+    municipalities: list
+    activity_fields: list
+    url: str
+
+    def as_json(self, base_url):
+        """The result in the shape of DESIGN.md § Directory URLs; ``base_url`` is absolute."""
+        return {
+            "name": self.name,
+            "abbreviation": self.abbreviation,
+            "slug": self.slug,
+            "url": f"{base_url}{self.slug}/",
+            "home_municipality": _municipality_json(self.home_municipality),
+            "municipalities": [_municipality_json(m) for m in self.municipalities],
+            "activity_fields": [f.name for f in self.activity_fields],
+            "description": self.description,
+            "email": self.email,
+            "phone": self.phone,
+            "website": self.website,
+            "street_address": self.street_address,
+            "postal_code": self.postal_code,
+            "post_office": self.post_office,
+            "last_verified": self.last_verified.isoformat() if self.last_verified else None,
+        }
+
+
+def _municipality_json(municipality):
+    if municipality is None:
+        return None
+    return {"name": municipality.name, "code": municipality.code}
+
+
+def _by_name(objects):
+    return sorted(objects, key=lambda obj: finnish.sort_key(obj.name))
+
+
+def load_results(ids, *, base_url, municipalities, activity_fields):
+    """Return ``DirectoryResult``s of the associations ``ids``, in the order of ``ids``.
+
+    ``municipalities`` and ``activity_fields`` map ids to every vocabulary object, in
+    which the relations are looked up: two queries, whatever the number of results. An
+    association that is not published (any more) is left out.
+    """
+    if not ids:
+        return []
+    rows = Association.objects.filter(pk__in=ids, live=True).values_list(
+        "pk", "home_municipality_id", *PUBLIC_FIELDS
+    )
+    details = {pk: (home, values) for pk, home, *values in rows}
+    areas = {pk: [] for pk in ids}
+    fields = {pk: [] for pk in ids}
+    area_rows = (
+        Association.municipalities.through.objects.filter(association_id__in=ids)
+        .annotate(kind=Value(0))
+        .values_list("kind", "association_id", "municipality_id")
+    )
+    field_rows = (
+        Association.activity_fields.through.objects.filter(association_id__in=ids)
+        .annotate(kind=Value(1))
+        .values_list("kind", "association_id", "activityfield_id")
+    )
+    for kind, association_id, related_id in area_rows.union(field_rows, all=True):
+        if kind == 0:
+            areas[association_id].append(municipalities[related_id])
+        else:
+            fields[association_id].append(activity_fields[related_id])
+    results = []
+    for pk in ids:
+        if pk not in details:
+            continue
+        home, values = details[pk]
+        result = dict(zip(PUBLIC_FIELDS, values, strict=True))
+        results.append(
+            DirectoryResult(
+                **result,
+                home_municipality=municipalities.get(home),
+                municipalities=_by_name(areas[pk]),
+                activity_fields=_by_name(fields[pk]),
+                url=f"{base_url}{result['slug']}/",
+            )
+        )
+    return results

@@ -1,0 +1,200 @@
+"""The public directory's views: search and browse, open data, one association's page.
+
+``DirectoryPage`` routes its paths here; the views read only published associations.
+"""
+
+from django.conf import settings
+from django.core.exceptions import TooManyFieldsSent
+from django.core.paginator import Paginator
+from django.http import Http404, JsonResponse, QueryDict
+from django.template.loader import render_to_string
+from django.utils import timezone
+from django.utils.safestring import mark_safe
+from django.utils.translation import get_language
+from django.utils.translation import gettext as _
+
+from ..models import ActivityField, Association, Municipality
+from ..search import DirectorySearch
+from ..search.cache import SearchCache
+from ..search.query import updated_since_options
+from . import exports, listing
+from .params import CSV, JSON, XLSX, read_params
+from .results import load_results
+from .structured_data import organization_json_ld
+
+
+def read_query(request):
+    """Return the request's GET parameters and notices about what could not be read.
+
+    An address with more parameters than Django accepts (``DATA_UPLOAD_MAX_NUMBER_FIELDS``)
+    is cut to that many instead of being an error.
+    """
+    notices = []
+    raw = request.META.get("QUERY_STRING", "")
+    try:
+        query = request.GET
+    except TooManyFieldsSent:
+        limit = settings.DATA_UPLOAD_MAX_NUMBER_FIELDS
+        query = QueryDict("&".join(raw.split("&")[:limit]), encoding=request.encoding)
+        notices.append(
+            _("The address had too many parameters; only the first %(count)s were read.")
+            % {"count": limit}
+        )
+    try:
+        # WSGI passes the address as Latin-1; as bytes it should be UTF-8.
+        raw.encode("latin-1").decode("utf-8")
+    except (UnicodeEncodeError, UnicodeDecodeError):
+        notices.append(_("Some characters of the address could not be read and were left out."))
+    return query, notices
+
+
+def _vocabulary():
+    return list(Municipality.objects.all()), list(ActivityField.objects.all())
+
+
+def directory_index(page, request):
+    """Search and browse: the page, or with ``format`` the results as JSON, CSV or XLSX.
+
+    What a search shows is cached until the directory index changes (``SearchCache``):
+    its page of results, its counts, and its part of the page, rendered.
+    """
+    query, notices = read_query(request)
+    cache = SearchCache()
+    municipalities, activity_fields = cache.get_or_compute(("vocabulary",), _vocabulary)
+    params = read_params(query, municipalities=municipalities, activity_fields=activity_fields)
+    params.notices[:0] = [notice for notice in notices if notice not in params.notices]
+    search = DirectorySearch(
+        params.words,
+        name_key=params.name_key,
+        municipality_ids=[m.pk for m in params.municipalities],
+        activity_field_ids=[f.pk for f in params.activity_fields],
+        updated_since=params.updated_since,
+        sort=params.sort,
+    )
+    vocabulary = {
+        "municipalities": {m.pk: m for m in municipalities},
+        "activity_fields": {f.pk: f for f in activity_fields},
+    }
+    if params.format in (CSV, XLSX):
+        return exports.export_response(
+            search, params.format, base_url=page.get_full_url(request), **vocabulary
+        )
+
+    per_page = (params.page_size if params.format == JSON else None) or page.results_per_page
+
+    def page_of_results(number):
+        offset = (number - 1) * per_page
+        return cache.get_or_compute(
+            ("page", search.cache_key(), search.sort, offset, per_page),
+            lambda: search.page(offset, per_page),
+        )
+
+    ids, count = page_of_results(params.page)
+    paginator = Paginator(range(count), per_page)
+    if params.page > paginator.num_pages:
+        params.notices.append(_("There are not that many pages of results; the last is shown."))
+        params.page = paginator.num_pages
+        ids, count = page_of_results(params.page)
+    # Everything a cached part of the response depends on besides the index.
+    key = (
+        page.pk,
+        page.last_published_at,
+        per_page,
+        _shown_filters(page),
+        get_language(),
+        tuple(params.query_items(format=params.format)),
+        timezone.localdate(),
+    )
+
+    if params.format == JSON:
+        base_url = page.get_full_url(request) or ""
+
+        def json_data():
+            results = load_results(ids, base_url=base_url, **vocabulary)
+            return {
+                "count": count,
+                "page": params.page,
+                "num_pages": paginator.num_pages,
+                "page_size": per_page,
+                "results": [result.as_json(base_url) for result in results],
+            }
+
+        data = cache.get_or_compute(("json", base_url, *key), json_data)
+        if params.notices:
+            data = {**data, "notices": params.notices}
+        return JsonResponse(data, json_dumps_params={"ensure_ascii": False})
+
+    base_url = page.get_url(request) or ""
+
+    def listing_html():
+        options = updated_since_options()
+        facet_counts = None
+        if _shows_filters(page):
+            facet_counts = cache.get_or_compute(
+                ("facets", search.cache_key(), tuple(options)),
+                lambda: search.facet_counts(options),
+            )
+        directory = listing.DirectoryListing(
+            page=page,
+            params=params,
+            results=load_results(ids, base_url=base_url, **vocabulary),
+            count=count,
+            paginator_page=paginator.page(params.page),
+            municipalities=municipalities,
+            activity_fields=activity_fields,
+            facet_counts=facet_counts,
+            updated_options=options,
+            base_url=base_url,
+        )
+        return render_to_string(
+            "wagtail_yhes/directory/listing.html", {"directory": directory, "page": page}
+        )
+
+    if getattr(request, "is_preview", False):
+        # A preview shows the page's unpublished settings: nothing cached applies.
+        html = listing_html()
+    else:
+        # Safe: the cache holds what the template rendered (and escaped) above.
+        html = mark_safe(cache.get_or_compute(("html", base_url, *key), listing_html))  # noqa: S308
+    return page.render(
+        request,
+        context_overrides={"directory_html": html, "directory_notices": params.notices},
+    )
+
+
+def _shown_filters(page):
+    return (
+        page.show_municipality_filter,
+        page.show_activity_field_filter,
+        page.show_updated_filter,
+    )
+
+
+def _shows_filters(page):
+    return any(_shown_filters(page))
+
+
+def association_detail(page, request, slug):
+    """One published association's page; any other slug is "not found"."""
+    association = (
+        Association.objects.filter(live=True, slug=slug)
+        .select_related("home_municipality")
+        .prefetch_related("municipalities", "activity_fields")
+        .first()
+    )
+    if association is None:
+        raise Http404
+    base_url = page.get_url(request) or ""
+    context = {
+        "association": association,
+        "directory_url": base_url,
+        "update_url": f"{base_url}update/?association={association.slug}",
+        "json_ld": organization_json_ld(
+            association, url=f"{page.get_full_url(request)}{association.slug}/"
+        ),
+    }
+    return page.render(
+        request,
+        template="wagtail_yhes/directory/association_page.html",
+        context_overrides=context,
+    )

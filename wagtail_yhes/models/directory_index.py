@@ -1,0 +1,95 @@
+"""The directory's own search index: what the public directory knows of each association.
+
+Only published associations have an entry. The public directory reads nothing else to
+find, filter, count and order associations, so a draft, an unpublished or a deleted
+association cannot show up in its results, counts or exports. ``wagtail_yhes.search``
+keeps the entries in step with the associations.
+"""
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from ..fields import ByteOrderCharField
+
+
+class DirectoryEntry(models.Model):
+    """A published association as the directory finds, filters and orders it."""
+
+    association = models.OneToOneField(
+        "wagtail_yhes.Association",
+        verbose_name=_("association"),
+        on_delete=models.CASCADE,
+        primary_key=True,
+        related_name="directory_entry",
+    )
+    sort_name = ByteOrderCharField(_("name for ordering"), max_length=255)
+    name_key = ByteOrderCharField(_("name for comparing"), max_length=255)
+    abbreviation_key = ByteOrderCharField(_("abbreviation for comparing"), max_length=60)
+    last_verified = models.DateField(_("details last confirmed"), null=True)
+    # Home municipality and area of operation together: the municipality filter finds
+    # an association by either.
+    municipalities = models.ManyToManyField(
+        "wagtail_yhes.Municipality", verbose_name=_("municipalities"), related_name="+"
+    )
+    activity_fields = models.ManyToManyField(
+        "wagtail_yhes.ActivityField", verbose_name=_("activity fields"), related_name="+"
+    )
+
+    class Meta:
+        verbose_name = _("directory entry")
+        verbose_name_plural = _("directory entries")
+        indexes = [
+            models.Index(fields=["sort_name", "association"], name="yhes_entry_sort_name"),
+            models.Index(fields=["last_verified", "sort_name"], name="yhes_entry_verified"),
+        ]
+
+    def __str__(self):
+        return self.sort_name
+
+
+class DirectoryTerm(models.Model):
+    """A folded word, or a form of it, that finds an entry; ``weight`` ranks the match.
+
+    A name word weighs more than a word of the description, so that associations whose
+    name matches come first.
+    """
+
+    entry = models.ForeignKey(
+        DirectoryEntry,
+        verbose_name=_("entry"),
+        on_delete=models.CASCADE,
+        related_name="terms",
+        db_index=False,  # named in Meta.indexes, so that a rebuild can drop and remake it
+    )
+    term = ByteOrderCharField(_("term"), max_length=60)
+    weight = models.PositiveSmallIntegerField(_("weight"))
+
+    class Meta:
+        verbose_name = _("directory term")
+        verbose_name_plural = _("directory terms")
+        indexes = [
+            # Covers the lookup: the term by equality or range, and the entry and weight
+            # read straight from the index.
+            models.Index(fields=["term", "entry", "weight"], name="yhes_term_lookup"),
+            models.Index(fields=["entry"], name="yhes_term_entry"),
+        ]
+
+    def __str__(self):
+        return self.term
+
+
+class DirectoryIndexVersion(models.Model):
+    """A number that grows with every change of the directory index.
+
+    Cached searches are stored under it, so a change makes every cached search stale at
+    once, in every process, whichever cache the site uses.
+    """
+
+    version = models.PositiveBigIntegerField(_("version"), default=0)
+
+    class Meta:
+        verbose_name = _("directory index version")
+        verbose_name_plural = _("directory index versions")
+
+    def __str__(self):
+        return str(self.version)

@@ -1,0 +1,322 @@
+"""Writing the directory index: one entry per published association, and its terms.
+
+Every word of an association's name, abbreviation, municipalities, activity fields and
+description is stored folded, with its lemma and compound parts (``wagtail_yhes.finnish``),
+and weighted by where it stands. Drafts, unpublished and deleted associations have no
+entry. Signal handlers keep single associations in step; bulk writers call
+``reindex_associations``.
+"""
+
+from dataclasses import dataclass, field
+
+from django.db import connections, router, transaction
+
+from .. import finnish
+from ..models import ActivityField, Association, Municipality
+from ..models.directory_index import DirectoryEntry, DirectoryTerm
+from .cache import bump_version
+
+# How strongly a word matches, by where it stands. A word matched in full counts twice
+# its weight, a word matched by its beginning once. Name words outweigh everything
+# else, so that associations whose name matches the search come first.
+NAME = 64
+NAME_PART = 24
+HOME_MUNICIPALITY = 16
+ACTIVITY_FIELD = 12
+AREA_MUNICIPALITY = 8
+ACTIVITY_FIELD_PART = 6
+TEXT = 4
+TEXT_PART = 2
+
+# Associations are read and written this many at a time, to keep memory flat at 100,000.
+CHUNK_SIZE = 2000
+_BATCH_SIZE = 5000
+# SQLite allows 999 parameters in a statement unless it was built otherwise.
+_DELETE_BATCH_SIZE = 500
+
+#: Fields of an association that the directory lists or finds it by; saving only other
+#: fields (a new revision, a lock) leaves the index and the cached searches as they are.
+DIRECTORY_FIELDS = frozenset(
+    {
+        "name",
+        "abbreviation",
+        "slug",
+        "description",
+        "email",
+        "phone",
+        "website",
+        "street_address",
+        "postal_code",
+        "post_office",
+        "home_municipality",
+        "municipalities",
+        "activity_fields",
+        "last_verified",
+        "live",
+    }
+)
+
+
+@dataclass
+class Document:
+    """What the index is made of for one association, read from the database or a form."""
+
+    pk: int
+    name: str
+    abbreviation: str = ""
+    description: str = ""
+    post_office: str = ""
+    last_verified: object = None
+    home_municipality_id: int | None = None
+    municipality_ids: set = field(default_factory=set)
+    activity_field_ids: set = field(default_factory=set)
+
+
+class Vocabulary:
+    """The names of municipalities and activity fields, in Finnish and Swedish, by id."""
+
+    def __init__(self):
+        self.municipalities = {
+            pk: f"{name} {name_sv}"
+            for pk, name, name_sv in Municipality.objects.values_list("pk", "name", "name_sv")
+        }
+        self.activity_fields = {
+            pk: f"{name} {name_sv}"
+            for pk, name, name_sv in ActivityField.objects.values_list("pk", "name", "name_sv")
+        }
+
+
+def _add_words(terms, text, weight, part_weight):
+    forms, parts = finnish.text_forms(text)
+    for term in forms:
+        if terms.get(term, 0) < weight:
+            terms[term] = weight
+    for term in parts:
+        if terms.get(term, 0) < part_weight:
+            terms[term] = part_weight
+
+
+def document_terms(document, vocabulary):
+    """Return ``{term: weight}`` for a ``Document``."""
+    terms = {}
+    _add_words(terms, document.name, NAME, NAME_PART)
+    _add_words(terms, document.abbreviation, NAME, NAME_PART)
+    home = document.home_municipality_id
+    if home in vocabulary.municipalities:
+        _add_words(terms, vocabulary.municipalities[home], HOME_MUNICIPALITY, HOME_MUNICIPALITY)
+    for pk in document.municipality_ids:
+        if pk != home and pk in vocabulary.municipalities:
+            _add_words(terms, vocabulary.municipalities[pk], AREA_MUNICIPALITY, AREA_MUNICIPALITY)
+    for pk in document.activity_field_ids:
+        if pk in vocabulary.activity_fields:
+            _add_words(terms, vocabulary.activity_fields[pk], ACTIVITY_FIELD, ACTIVITY_FIELD_PART)
+    _add_words(terms, document.description, TEXT, TEXT_PART)
+    _add_words(terms, document.post_office, TEXT, TEXT_PART)
+    return terms
+
+
+def _documents(associations):
+    """Read ``Document``s of the published associations in ``associations`` (a queryset)."""
+    rows = list(
+        associations.filter(live=True).values_list(
+            "pk",
+            "name",
+            "abbreviation",
+            "description",
+            "post_office",
+            "last_verified",
+            "home_municipality_id",
+        )
+    )
+    documents = {row[0]: Document(*row) for row in rows}
+    if not documents:
+        return []
+    area = Association.municipalities.through.objects.filter(association_id__in=list(documents))
+    for association_id, municipality_id in area.values_list("association_id", "municipality_id"):
+        documents[association_id].municipality_ids.add(municipality_id)
+    fields = Association.activity_fields.through.objects.filter(association_id__in=list(documents))
+    for association_id, field_id in fields.values_list("association_id", "activityfield_id"):
+        documents[association_id].activity_field_ids.add(field_id)
+    return list(documents.values())
+
+
+def document_for(association):
+    """Return the ``Document`` of an association instance as it is in memory.
+
+    Its many-to-many values may not be in the database yet: a clusterable model saves
+    them after its ``post_save`` signal, so they are read from the instance.
+    """
+    return Document(
+        pk=association.pk,
+        name=association.name,
+        abbreviation=association.abbreviation,
+        description=association.description,
+        post_office=association.post_office,
+        last_verified=association.last_verified,
+        home_municipality_id=association.home_municipality_id,
+        municipality_ids={m.pk for m in association.municipalities.all()},
+        activity_field_ids={f.pk for f in association.activity_fields.all()},
+    )
+
+
+def _entry_rows(documents, vocabulary):
+    """The rows to insert for ``documents``: entries, terms, municipalities, fields."""
+    entries, terms, areas, fields = [], [], [], []
+    for document in documents:
+        pk = document.pk
+        entries.append(
+            (
+                pk,
+                finnish.sort_key(document.name)[:255],
+                finnish.name_key(document.name)[:255],
+                finnish.name_key(document.abbreviation)[:60],
+                document.last_verified,
+            )
+        )
+        terms.extend(
+            (pk, term, weight) for term, weight in document_terms(document, vocabulary).items()
+        )
+        municipality_ids = set(document.municipality_ids)
+        if document.home_municipality_id is not None:
+            municipality_ids.add(document.home_municipality_id)
+        areas.extend((pk, municipality_id) for municipality_id in municipality_ids)
+        fields.extend((pk, field_id) for field_id in document.activity_field_ids)
+    return entries, terms, areas, fields
+
+
+def _tables():
+    """(model, columns) of the index tables, in the order their rows are inserted."""
+    area_through = DirectoryEntry.municipalities.through
+    field_through = DirectoryEntry.activity_fields.through
+    return [
+        (
+            DirectoryEntry,
+            ["association_id", "sort_name", "name_key", "abbreviation_key", "last_verified"],
+        ),
+        (DirectoryTerm, ["entry_id", "term", "weight"]),
+        (area_through, ["directoryentry_id", "municipality_id"]),
+        (field_through, ["directoryentry_id", "activityfield_id"]),
+    ]
+
+
+def _insert(model, columns, rows):
+    # The index has some forty rows per association: making a model instance of each
+    # (``bulk_create``) would take most of the time of indexing 100,000 associations.
+    if not rows:
+        return
+    connection = connections[router.db_for_write(model)]
+    table = connection.ops.quote_name(model._meta.db_table)
+    names = ", ".join(connection.ops.quote_name(column) for column in columns)
+    with connection.cursor() as cursor:
+        raw = cursor.cursor
+        if connection.vendor == "postgresql" and hasattr(raw, "copy"):
+            # psycopg 3: COPY is several times faster than INSERT for many rows.
+            with raw.copy(f"COPY {table} ({names}) FROM STDIN") as copy:
+                for row in rows:
+                    copy.write_row(row)
+            return
+        placeholders = ", ".join(["%s"] * len(columns))
+        sql = f"INSERT INTO {table} ({names}) VALUES ({placeholders})"
+        for start in range(0, len(rows), _BATCH_SIZE):
+            cursor.executemany(sql, rows[start : start + _BATCH_SIZE])
+
+
+def _delete(pks=None):
+    """Delete the entries of ``pks`` (association ids), or every entry, with their rows.
+
+    Returns the number of entries deleted.
+    """
+    deleted = 0
+    for model, columns in reversed(_tables()):
+        connection = connections[router.db_for_write(model)]
+        table = connection.ops.quote_name(model._meta.db_table)
+        # Rows that point at an entry go first, then the entries: one statement a table,
+        # where ``QuerySet.delete()`` would read every entry to cascade by hand.
+        with connection.cursor() as cursor:
+            if pks is None:
+                cursor.execute(f"DELETE FROM {table}")
+                deleted = cursor.rowcount
+                continue
+            column = connection.ops.quote_name(columns[0])
+            deleted = 0
+            for start in range(0, len(pks), _DELETE_BATCH_SIZE):
+                batch = pks[start : start + _DELETE_BATCH_SIZE]
+                placeholders = ", ".join(["%s"] * len(batch))
+                cursor.execute(f"DELETE FROM {table} WHERE {column} IN ({placeholders})", batch)
+                deleted += cursor.rowcount
+    # The entry table is the last one deleted from.
+    return deleted
+
+
+def write_entries(documents, remove_pks=(), vocabulary=None, replace=True):
+    """Replace the entries of ``documents`` and remove those of ``remove_pks``.
+
+    With ``replace=False`` the old entries are known to be gone already.
+    """
+    pks = [document.pk for document in documents] + list(remove_pks)
+    with transaction.atomic():
+        removed = _delete(pks) if pks and replace else 0
+        if not documents and not removed:
+            return
+        rows = _entry_rows(documents, vocabulary or Vocabulary())
+        for (model, columns), table_rows in zip(_tables(), rows, strict=True):
+            _insert(model, columns, table_rows)
+        bump_version()
+
+
+def index_association(association):
+    """Bring the entry of one association instance up to date (or remove it)."""
+    if association.live:
+        write_entries([document_for(association)])
+    else:
+        write_entries([], remove_pks=[association.pk])
+
+
+def index_associations(queryset, replace=True):
+    """Bring the entries of the associations in ``queryset`` up to date, in chunks.
+
+    ``replace=False`` skips deleting the old entries, when the caller has done so.
+    """
+    pks = list(queryset.order_by().values_list("pk", flat=True))
+    vocabulary = Vocabulary() if pks else None
+    for start in range(0, len(pks), CHUNK_SIZE):
+        chunk = pks[start : start + CHUNK_SIZE]
+        documents = _documents(Association.objects.filter(pk__in=chunk))
+        live = {document.pk for document in documents}
+        if replace:
+            write_entries(documents, [pk for pk in chunk if pk not in live], vocabulary)
+        else:
+            write_entries(documents, vocabulary=vocabulary, replace=False)
+
+
+def rebuild_index():
+    """Build the directory index anew from every association.
+
+    The term table's indexes are dropped while it is filled and made again at the end,
+    which at 100,000 associations is much faster than keeping them up to date row by
+    row. The whole rebuild is one transaction; on PostgreSQL searches wait for it.
+    """
+    connection = connections[router.db_for_write(DirectoryTerm)]
+    # A schema editor outside its context only writes SQL: SQLite refuses to enter one
+    # inside a transaction, and the rebuild must be one.
+    editor = connection.SchemaEditorClass(connection)
+    indexes = DirectoryTerm._meta.indexes
+    with transaction.atomic(using=connection.alias):
+        with connection.cursor() as cursor:
+            for index in indexes:
+                cursor.execute(f"DROP INDEX {connection.ops.quote_name(index.name)}")
+        _delete()
+        index_associations(Association.objects.filter(live=True), replace=False)
+        with connection.cursor() as cursor:
+            if connection.vendor == "postgresql":
+                # PostgreSQL makes no index on a table with foreign key checks pending
+                # (Django defers them to the commit): run them now.
+                cursor.execute("SET CONSTRAINTS ALL IMMEDIATE")
+            for index in indexes:
+                cursor.execute(str(index.create_sql(DirectoryTerm, editor)))
+            if connection.vendor == "postgresql":
+                cursor.execute("SET CONSTRAINTS ALL DEFERRED")
+                # Fresh statistics, so that the planner reads the new index by it.
+                for model, _columns in _tables():
+                    cursor.execute(f"ANALYZE {connection.ops.quote_name(model._meta.db_table)}")
+        bump_version()
