@@ -81,7 +81,7 @@ class DirectoryTerm(models.Model):
 
 
 class DirectoryIndexVersion(models.Model):
-    """A number that grows with every change of the directory index.
+    """A number that every change of the directory index replaces with a new one.
 
     Cached searches are stored under it, so a change makes every cached search stale at
     once, in every process, whichever cache the site uses.
