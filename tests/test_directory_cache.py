@@ -27,10 +27,21 @@ def test_new_version_computes_again():
     assert calls == [1, 1]
 
 
-def test_version_grows_with_every_change_of_the_index(mikkeli):
+def test_version_changes_with_every_change_of_the_index(mikkeli):
     before = current_version()
     AssociationFactory(name="Kuoro ry", home_municipality=mikkeli)
-    assert current_version() > before
+    assert current_version() != before
+
+
+def test_version_of_a_rolled_back_change_is_not_used_again(mikkeli):
+    from django.db import transaction
+
+    with transaction.atomic():
+        AssociationFactory(name="Kuoro ry", home_municipality=mikkeli)
+        rolled_back = current_version()
+        transaction.set_rollback(True)
+    AssociationFactory(name="Teatteri ry", home_municipality=mikkeli)
+    assert current_version() != rolled_back
 
 
 def test_zero_timeout_turns_caching_off(settings):

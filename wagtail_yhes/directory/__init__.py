@@ -1,0 +1,1 @@
+"""The public directory: reading its addresses, answering searches, open data."""

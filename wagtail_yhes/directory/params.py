@@ -287,8 +287,9 @@ def _read_page(params, page, page_size):
             params.page_size = size
 
 
-#: A page number past any last page; the view shows the last page instead.
-BEYOND_LAST_PAGE = 10**18
+#: The largest page number read; larger ones are past any last page too. It keeps the
+#: row offset of a page well within what databases take.
+BEYOND_LAST_PAGE = 10**9
 
 
 def _positive_int(value):
@@ -299,4 +300,4 @@ def _positive_int(value):
     if len(value.lstrip("0")) > 18:
         return BEYOND_LAST_PAGE
     number = int(value)
-    return number if number >= 1 else None
+    return min(number, BEYOND_LAST_PAGE) if number >= 1 else None

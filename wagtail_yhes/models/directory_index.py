@@ -54,12 +54,15 @@ class DirectoryTerm(models.Model):
     name matches come first.
     """
 
+    # An entry has a term once. The key serves rewriting an entry's terms; there are
+    # some forty terms an association, so a surrogate id would only take room.
+    pk = models.CompositePrimaryKey("entry", "term")
     entry = models.ForeignKey(
         DirectoryEntry,
         verbose_name=_("entry"),
         on_delete=models.CASCADE,
         related_name="terms",
-        db_index=False,  # named in Meta.indexes, so that a rebuild can drop and remake it
+        db_index=False,  # the primary key begins with it
     )
     term = ByteOrderCharField(_("term"), max_length=60)
     weight = models.PositiveSmallIntegerField(_("weight"))
@@ -71,7 +74,6 @@ class DirectoryTerm(models.Model):
             # Covers the lookup: the term by equality or range, and the entry and weight
             # read straight from the index.
             models.Index(fields=["term", "entry", "weight"], name="yhes_term_lookup"),
-            models.Index(fields=["entry"], name="yhes_term_entry"),
         ]
 
     def __str__(self):
@@ -79,7 +81,7 @@ class DirectoryTerm(models.Model):
 
 
 class DirectoryIndexVersion(models.Model):
-    """A number that grows with every change of the directory index.
+    """A number that every change of the directory index replaces with a new one.
 
     Cached searches are stored under it, so a change makes every cached search stale at
     once, in every process, whichever cache the site uses.

@@ -2,15 +2,15 @@
 
 A search's count, filter counts and pages are stored in the cache named by the
 ``WAGTAIL_YHES_DIRECTORY_CACHE`` setting under the current ``DirectoryIndexVersion``,
-which every change of the index raises: nothing stale is ever read, whichever cache
+which every change of the index replaces: nothing stale is ever read, whichever cache
 backend the site uses and however many processes serve it.
 """
 
 import hashlib
+import secrets
 
 from django.core.cache import caches
 from django.db import connections, router
-from django.db.models import F
 
 from ..conf import get_setting
 from ..models.directory_index import DirectoryIndexVersion
@@ -31,10 +31,18 @@ def current_version():
 
 
 def bump_version():
-    """Mark the index changed; call inside the transaction that changes it."""
-    updated = DirectoryIndexVersion.objects.filter(pk=_VERSION_PK).update(version=F("version") + 1)
+    """Mark the index changed; call inside the transaction that changes it.
+
+    The new version is a random number rather than the next one: if the transaction is
+    rolled back, whatever was cached under its version inside it can never be read
+    under the version of a later change.
+    """
+    version = secrets.randbits(62)
+    updated = DirectoryIndexVersion.objects.filter(pk=_VERSION_PK).update(version=version)
     if not updated:
-        DirectoryIndexVersion.objects.get_or_create(pk=_VERSION_PK, defaults={"version": 1})
+        DirectoryIndexVersion.objects.update_or_create(
+            pk=_VERSION_PK, defaults={"version": version}
+        )
 
 
 class SearchCache:
