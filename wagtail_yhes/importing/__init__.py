@@ -1,0 +1,5 @@
+"""Importing survey exports (Webropol CSV/XLSX) into associations and liaisons."""
+
+from .reading import FileError
+
+__all__ = ["FileError"]
