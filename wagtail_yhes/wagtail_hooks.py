@@ -1,8 +1,12 @@
+from django.urls import include, path, reverse
+from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.snippets.models import register_snippet
 
+from .importing import urls as import_urls
 from .importing.apply import CREATE_ACTION, UPDATE_ACTION
 from .importing.log_actions import ImportCreateFormatter, ImportUpdateFormatter
+from .importing.views import ImportMenuItem
 from .views import MENU_HOOK, ActivityFieldAdmin, AssociationsMenuGroup, MunicipalityAdmin
 
 register_snippet(AssociationsMenuGroup)
@@ -21,6 +25,22 @@ def register_municipalities_menu_item():
 @hooks.register(MENU_HOOK)
 def register_activity_fields_menu_item():
     return activity_field_admin.get_menu_item(order=11)
+
+
+@hooks.register("register_admin_urls")
+def register_import_urls():
+    return [path("yhes-import/", include(import_urls))]
+
+
+@hooks.register(MENU_HOOK)
+def register_import_menu_item():
+    return ImportMenuItem(
+        _("Import"),
+        reverse("wagtail_yhes_import:index"),
+        name="yhes-import",
+        icon_name="upload",
+        order=5,
+    )
 
 
 @hooks.register("register_log_actions")
