@@ -11,10 +11,13 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
+from wagtail.admin.utils import get_user_display_name
+from wagtail.models import Revision
 
 from ..matching import normalize_name
 from ..models import Association, Municipality
 from ..models.associations import RESERVED_SLUGS, AssociationSource
+from ..search import reindex_associations
 from . import bulk
 from .columns import ASSOCIATION_COLUMNS, match_columns
 from .reading import read_table
@@ -43,15 +46,14 @@ SCALAR_FIELDS = (
     "contact_phone",
 )
 RELATION_FIELDS = ("municipalities", "activity_fields")
-#: Fields whose cell may be left empty to keep the stored value, and their empty value.
-CLEARABLE = {
-    **dict.fromkeys(SCALAR_FIELDS, ""),
+#: The name and the home municipality are required: they are never cleared.
+EMPTY_VALUES = {
+    **{name: "" for name in SCALAR_FIELDS if name != "name"},
     "municipalities": [],
     "activity_fields": [],
     "contact_consent": False,
-    "last_verified": None,
+    "answered_at": None,
 }
-CLEARABLE.pop("name")
 
 
 def lock_register():
@@ -70,17 +72,23 @@ class AssociationIndex:
 
     Follows ``wagtail_yhes.matching.find_existing``: the same Y-tunnus; without one, the
     same registration number; without either, the same normalised name and home
-    municipality. Drafts count, and of several candidates the first by name wins.
+    municipality. Drafts count, and of several candidates the first by name wins. An
+    empty index collects the rows of a file, to find duplicates within it.
     """
 
-    def __init__(self, queryset=None):
-        queryset = Association.objects.all() if queryset is None else queryset
+    def __init__(self):
         self.by_business_id, self.by_registration_number, self.by_name = {}, {}, {}
-        rows = queryset.order_by("name", "pk").values_list(
+
+    @classmethod
+    def of_register(cls):
+        """The index of every association in the register."""
+        index = cls()
+        rows = Association.objects.order_by("name", "pk").values_list(
             "pk", "business_id", "registration_number", "name", "home_municipality_id"
         )
         for pk, business_id, registration_number, name, home_id in rows.iterator(5000):
-            self.add(pk, business_id, registration_number, name_key(name, home_id))
+            index.add(pk, business_id, registration_number, name_key(name, home_id))
+        return index
 
     def add(self, value, business_id, registration_number, name_key):
         if business_id:
@@ -150,6 +158,8 @@ class BaseImport:
     """
 
     columns = ()
+    #: What an empty cell sets a field to when the editor asks empty cells to clear fields.
+    empty_values = {}
 
     def __init__(self, *, user=None, clear_empty=False, filename="", progress=None):
         self.user = user
@@ -162,12 +172,12 @@ class BaseImport:
         if self.progress and count % 1000 == 0:
             self.progress(count)
 
-    def new_value(self, row, column_field, empty_value, missing=None):
+    def new_value(self, row, column_field, missing=None):
         """The value that a row gives a field; ``missing`` when it leaves the field alone."""
         if column_field in row.values:
             return row.values[column_field]
-        if self.clear_empty and column_field in row.blank:
-            return empty_value
+        if self.clear_empty and column_field in row.blank and column_field in self.empty_values:
+            return self.empty_values[column_field]
         return missing
 
     @staticmethod
@@ -193,6 +203,7 @@ class AssociationImport(BaseImport):
     """
 
     columns = ASSOCIATION_COLUMNS
+    empty_values = EMPTY_VALUES
 
     def __init__(self, *, publish=True, **kwargs):
         super().__init__(**kwargs)
@@ -203,9 +214,10 @@ class AssociationImport(BaseImport):
     def plan(self, table):
         """Return the ``ImportResult`` of ``table`` without writing anything."""
         self.column_map = column_map = match_columns(table.headers, self.columns)
-        parser = AssociationRowParser(column_map, Vocabulary())
-        register = AssociationIndex()
-        in_file = AssociationIndex(Association.objects.none())
+        self.vocabulary = Vocabulary()
+        parser = AssociationRowParser(column_map, self.vocabulary)
+        register = AssociationIndex.of_register()
+        in_file = AssociationIndex()
         matched = {}
         result = ImportResult(unknown_columns=column_map.unknown)
         for count, (number, cells) in enumerate(table.rows, start=1):
@@ -251,14 +263,10 @@ class AssociationImport(BaseImport):
             row.target = pk
             return row
         if home is None:
-            if "home_municipality" not in parsed.values and not any(
-                error.column == self.column_map.header("home_municipality") for error in row.errors
-            ):
-                self.row_error(
-                    row,
-                    _("A new association needs a home municipality."),
-                    column=self.column_map.header("home_municipality"),
-                )
+            # Unless the cell already has an error (an unknown municipality), say why.
+            column = self.column_map.header("home_municipality")
+            if not any(error.column == column for error in row.errors):
+                self.row_error(row, _("A new association needs a home municipality."), column)
             row.action = RowAction.ERROR
             return row
         if (keys[0] or keys[1]) and register.by_name.get(keys[2]) is not None:
@@ -283,15 +291,22 @@ class AssociationImport(BaseImport):
                 self.compare_row(row, objects[row.target])
 
     def load_current(self, pks):
-        """Return ``{pk: association}`` as editors see them: the latest draft if there is one."""
-        from wagtail.models import Revision
+        """Return ``{pk: association}`` as editors see them: the latest draft if there is one.
 
+        The municipalities and activity fields are set in memory, as the write step
+        needs them for the revisions.
+        """
+        pks = list(pks)
         objects = {
             obj.pk: obj
-            for obj in Association.objects.filter(pk__in=list(pks))
-            .select_related("home_municipality", "locked_by")
-            .prefetch_related("municipalities", "activity_fields")
+            for obj in Association.objects.filter(pk__in=pks).select_related(
+                "home_municipality", "locked_by"
+            )
         }
+        for field_name in RELATION_FIELDS:
+            related = self.load_relation(field_name, pks)
+            for obj in objects.values():
+                getattr(obj, field_name).set(related.get(obj.pk, []))
         drafts = {
             obj.latest_revision_id: obj
             for obj in objects.values()
@@ -305,31 +320,47 @@ class AssociationImport(BaseImport):
                 objects[live.pk] = live.with_content_json(content)
         return objects
 
+    def load_relation(self, field_name, pks):
+        """Return ``{association pk: [related objects]}`` of a many-to-many field.
+
+        Read from the table of the relation: prefetching through modelcluster's
+        managers costs a queryset per object.
+        """
+        field = Association._meta.get_field(field_name)
+        through, target = field.remote_field.through, field.m2m_reverse_field_name()
+        by_pk = self.vocabulary.by_pk[field.related_model]
+        related = {}
+        rows = through.objects.filter(association_id__in=pks).values_list(
+            "association_id", f"{target}_id"
+        )
+        for association_id, related_id in rows:
+            related.setdefault(association_id, []).append(by_pk[related_id])
+        return related
+
     def compare_row(self, row, current):
         values, updates = row.values, {}
         for field_name in SCALAR_FIELDS:
-            new = self.new_value(row, field_name, CLEARABLE.get(field_name))
+            new = self.new_value(row, field_name)
             if new is not None and not _same_text(getattr(current, field_name), new):
                 updates[field_name] = new
         home = values.get("home_municipality")
         if home is not None and home.pk != current.home_municipality_id:
             updates["home_municipality"] = home
         for field_name in RELATION_FIELDS:
-            new = self.new_value(row, field_name, CLEARABLE.get(field_name))
+            new = self.new_value(row, field_name)
             if new is not None:
                 old = {obj.pk for obj in getattr(current, field_name).all()}
                 if old != {obj.pk for obj in new}:
                     updates[field_name] = new
-        consent = self.new_value(row, "contact_consent", False)
+        consent = self.new_value(row, "contact_consent")
         if consent is not None and consent != current.contact_consent:
             updates["contact_consent"] = consent
-        answered = self.new_value(row, "answered_at", None, missing=...)
-        if answered is not ...:
-            old = current.last_verified
-            # A later confirmation stays: answers of an old survey do not undo it.
+        answered = self.new_value(row, "answered_at", missing=...)
+        old = current.last_verified
+        # A later confirmation stays: the answers of an older survey do not undo it.
+        if answered is not ... and answered != old:
             if answered is None or old is None or answered > old:
-                if answered != old:
-                    updates["last_verified"] = answered
+                updates["last_verified"] = answered
         if not updates:
             row.action = RowAction.UNCHANGED
             row.target = None
@@ -339,7 +370,11 @@ class AssociationImport(BaseImport):
             self.row_error(
                 row,
                 _("The association is locked by %(user)s. Unlock it, or remove this row.")
-                % {"user": current.locked_by or _("another user")},
+                % {
+                    "user": get_user_display_name(current.locked_by)
+                    if current.locked_by
+                    else _("another user")
+                },
             )
             row.target = None
             return
@@ -374,10 +409,11 @@ class AssociationImport(BaseImport):
         created = self.create(new_rows, timestamp)
         published = self.update([r for r in update_rows if r.publish], timestamp, publish=True)
         self.update([r for r in update_rows if not r.publish], timestamp, publish=False)
-        from ..search import reindex_associations
-
         bulk.update_search_index(
-            Association, [obj.pk for obj in created + published], reindex=reindex_associations
+            Association,
+            [obj.pk for obj in created + published],
+            related=["home_municipality"],
+            reindex=reindex_associations,
         )
         result.written = True
 
@@ -412,9 +448,7 @@ class AssociationImport(BaseImport):
             obj.latest_revision = revision
             if self.publish:
                 obj.live_revision = revision
-        Association.objects.bulk_update(
-            objects, ["latest_revision", "live_revision"], batch_size=bulk.BATCH_SIZE
-        )
+        bulk.update_columns(objects, ["latest_revision", "live_revision"])
         bulk.log_actions(
             objects,
             action=CREATE_ACTION,
@@ -459,9 +493,7 @@ class AssociationImport(BaseImport):
                 groups.setdefault(changed, []).append(obj)
             bookkeeping = ["latest_revision", "live_revision", "last_published_at"]
             for changed, group in groups.items():
-                Association.objects.bulk_update(
-                    group, [*changed, *bookkeeping], batch_size=bulk.BATCH_SIZE
-                )
+                bulk.update_columns(group, [*changed, *bookkeeping])
             for field_name in RELATION_FIELDS:
                 self.write_relations(
                     [o for o, r in zip(objects, rows, strict=True) if field_name in r.values],
@@ -470,9 +502,7 @@ class AssociationImport(BaseImport):
                 )
             bulk.update_reference_index(objects, created=False)
         else:
-            Association.objects.bulk_update(
-                objects, ["latest_revision", "has_unpublished_changes"], batch_size=bulk.BATCH_SIZE
-            )
+            bulk.update_columns(objects, ["latest_revision", "has_unpublished_changes"])
         bulk.log_actions(
             objects,
             action=UPDATE_ACTION,

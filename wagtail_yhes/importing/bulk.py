@@ -16,6 +16,8 @@ from wagtail.signals import published
 
 #: Rows per INSERT or UPDATE statement; SQLite allows 32,766 parameters per statement.
 BATCH_SIZE = 500
+#: Objects indexed at a time: the search backends do some work per call.
+SEARCH_BATCH_SIZE = 2000
 
 
 def chunked(items, size=BATCH_SIZE):
@@ -51,6 +53,30 @@ def create_revisions(objects, *, user, timestamp):
     # need for pointing objects at their revisions.
     Revision.objects.bulk_create(revisions, batch_size=BATCH_SIZE)
     return revisions
+
+
+def update_columns(objects, field_names):
+    """Write the current values of ``field_names`` of ``objects`` to their rows.
+
+    Like ``QuerySet.bulk_update()``, which builds one ``CASE`` expression per column
+    and is slow with thousands of rows; one prepared statement runs once per object.
+    """
+    if not objects:
+        return
+    meta = objects[0]._meta
+    fields = [meta.get_field(name) for name in field_names]
+    quote = connection.ops.quote_name
+    assignments = ", ".join(f"{quote(field.column)} = %s" for field in fields)
+    # Only names from the model's metadata, quoted, are formatted in; values are parameters.
+    table, pk = quote(meta.db_table), quote(meta.pk.column)
+    sql = f"UPDATE {table} SET {assignments} WHERE {pk} = %s"  # noqa: S608
+    params = [
+        [field.get_db_prep_save(getattr(obj, field.attname), connection) for field in fields]
+        + [obj.pk]
+        for obj in objects
+    ]
+    with connection.cursor() as cursor:
+        cursor.executemany(sql, params)
 
 
 def log_actions(objects, *, action, user, timestamp, revisions=None, data=None):
@@ -120,15 +146,16 @@ def update_reference_index(objects, *, created):
     ReferenceIndex.objects.bulk_create(references, batch_size=BATCH_SIZE, **options)
 
 
-def update_search_index(model, pks, reindex=None):
+def update_search_index(model, pks, *, related=(), reindex=None):
     """Index the objects ``pks`` of ``model`` in every search backend.
 
-    ``reindex``, when given, is called with a queryset instead: for associations that is
-    ``wagtail_yhes.search.reindex_associations``, which keeps the directory's own index
-    current too.
+    ``related`` names the foreign keys that the search fields follow, loaded with the
+    objects. ``reindex``, when given, is called with each queryset instead: for
+    associations that is ``wagtail_yhes.search.reindex_associations``, which keeps the
+    directory's own index current too.
     """
-    for chunk in chunked(pks):
-        queryset = model._default_manager.filter(pk__in=chunk)
+    for chunk in chunked(pks, SEARCH_BATCH_SIZE):
+        queryset = model._default_manager.filter(pk__in=chunk).select_related(*related)
         if reindex is not None:
             reindex(queryset)
         else:

@@ -31,6 +31,7 @@ class LiaisonImport(BaseImport):
     """Plans and writes the import of a liaison sheet."""
 
     columns = LIAISON_COLUMNS
+    empty_values = {"role": "", "email": "", "phone": ""}
 
     def plan(self, table):
         """Return the ``ImportResult`` of ``table`` without writing anything."""
@@ -76,7 +77,7 @@ class LiaisonImport(BaseImport):
     def compare_row(self, row, current):
         updates = {}
         for field_name in LIAISON_FIELDS:
-            new = self.new_value(row, field_name, "")
+            new = self.new_value(row, field_name)
             if new is not None and new != getattr(current, field_name):
                 updates[field_name] = new
         if row.values["sort_order"] != current.sort_order:
@@ -113,7 +114,7 @@ class LiaisonImport(BaseImport):
                 setattr(row.target, name, value)
             groups.setdefault(tuple(row.values), []).append(row.target)
         for fields, liaisons in groups.items():
-            Liaison.objects.bulk_update(liaisons, list(fields), batch_size=bulk.BATCH_SIZE)
+            bulk.update_columns(liaisons, list(fields))
         updated = [row.target for row in updated_rows]
         fields = {row.target.pk: list(row.values) for row in updated_rows}
         bulk.log_actions(
@@ -132,7 +133,9 @@ class LiaisonImport(BaseImport):
         )
         bulk.update_reference_index(new, created=True)
         bulk.update_reference_index(updated, created=False)
-        bulk.update_search_index(Liaison, [obj.pk for obj in new + updated])
+        bulk.update_search_index(
+            Liaison, [obj.pk for obj in new + updated], related=["municipality"]
+        )
         result.written = True
 
 

@@ -140,13 +140,18 @@ class Vocabulary:
 
     def __init__(self):
         self.municipalities = list(Municipality.objects.order_by("name"))
+        self.activity_fields = list(ActivityField.objects.order_by("name"))
+        self.by_pk = {
+            Municipality: {m.pk: m for m in self.municipalities},
+            ActivityField: {f.pk: f for f in self.activity_fields},
+        }
         self._municipalities = {}
         for municipality in self.municipalities:
             for key in (municipality.name, municipality.name_sv, municipality.code):
                 if key:
                     self._municipalities.setdefault(lookup_key(key), municipality)
         self._fields = {}
-        for activity_field in ActivityField.objects.order_by("name"):
+        for activity_field in self.activity_fields:
             for key in (activity_field.name, activity_field.name_sv, activity_field.slug):
                 if key:
                     self._fields.setdefault(lookup_key(key), activity_field)
@@ -218,7 +223,9 @@ class RowParser:
         self.vocabulary = vocabulary
         self.required = {c.field for c in column_map.columns if c.required}
         self.present = [c.field for c in column_map.columns if c.field in column_map]
-        self._concrete_fields = [f.name for f in self.model._meta.concrete_fields]
+        # One instance is given to the fields' validation for every row: making a model
+        # instance costs more than validating a few values.
+        self._instance = self.model()
 
     def parse(self, number, cells):
         """Return the ``ParsedRow`` of the cells of row ``number``."""
@@ -311,25 +318,17 @@ class RowParser:
 
     def clean_text_fields(self, row):
         """Normalise and validate text values with the model's own fields."""
-        names = [
-            name
-            for name, value in row.values.items()
-            if self.kinds.get(name, "text") == "text" and isinstance(value, str)
-        ]
-        if not names:
-            return
-        instance = self.model()
-        for name in names:
-            setattr(instance, name, row.values[name])
-        try:
-            instance.clean_fields(exclude=[f for f in self._concrete_fields if f not in names])
-        except ValidationError as error:
-            for name, messages in error.message_dict.items():
-                self.error(row, name, " ".join(messages))
-                row.values.pop(name, None)
-        for name in names:
-            if name in row.values:
-                row.values[name] = getattr(instance, name)
+        # What Model.clean_fields() does for these fields: only non-empty values of
+        # fields that may be blank are here.
+        meta = self.model._meta
+        for name, value in list(row.values.items()):
+            if self.kinds.get(name, "text") != "text" or not isinstance(value, str):
+                continue
+            try:
+                row.values[name] = meta.get_field(name).clean(value, self._instance)
+            except ValidationError as error:
+                self.error(row, name, " ".join(error.messages))
+                del row.values[name]
 
 
 class AssociationRowParser(RowParser):

@@ -69,7 +69,8 @@ class BatchMixin(ImportPermissionMixin):
     """Views of one import, for users who may import files of its kind."""
 
     def dispatch(self, request, *args, **kwargs):
-        self.batch = get_object_or_404(ImportBatch, pk=kwargs["pk"])
+        # The file itself, up to tens of megabytes, is only read by the tasks.
+        self.batch = get_object_or_404(ImportBatch.objects.defer("data"), pk=kwargs["pk"])
         if self.batch.kind not in importable_kinds(request.user):
             return permission_denied(request)
         return super().dispatch(request, *args, **kwargs)
@@ -91,9 +92,8 @@ class ImportIndexView(ImportPermissionMixin, WagtailAdminTemplateMixin, FormView
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        context["batches"] = ImportBatch.objects.filter(kind__in=self.kinds).select_related("user")[
-            :20
-        ]
+        batches = ImportBatch.objects.filter(kind__in=self.kinds).defer("data")
+        context["batches"] = batches.select_related("user")[:20]
         return context
 
     def form_valid(self, form):
