@@ -549,3 +549,14 @@ def test_activity_fields_are_compared_as_sets(mikkeli):
         [["0112038-9", "Kerho ry", "Muu toiminta, Harrastukset"]],
     )
     assert result.unchanged == 1
+
+
+def test_a_large_import_is_written_in_chunks_as_one_action(region, monkeypatch):
+    from wagtail_yhes.importing import apply
+
+    monkeypatch.setattr(apply, "WRITE_CHUNK_SIZE", 1)
+    rows = [["Kylä ry", "", "Juva", "", "", ""], ["Kylä ry", "", "Puumala", "", "", ""]]
+    import_rows(HEADERS, rows)
+    assert sorted(Association.objects.values_list("slug", flat=True)) == ["kyla-ry", "kyla-ry-2"]
+    assert ModelLogEntry.objects.values("uuid").distinct().count() == 1
+    assert all(a.latest_revision for a in Association.objects.all())

@@ -7,6 +7,8 @@ writing. Only when no row has an error does it write, in one transaction: new
 associations, and a new revision for each changed one, published or as a draft.
 """
 
+import uuid
+
 from django.db import transaction
 from django.utils import timezone
 from django.utils.text import slugify
@@ -46,6 +48,8 @@ SCALAR_FIELDS = (
     "contact_phone",
 )
 RELATION_FIELDS = ("municipalities", "activity_fields")
+#: Rows written at a time.
+WRITE_CHUNK_SIZE = 2000
 #: The name and the home municipality are required: they are never cleared.
 EMPTY_VALUES = {
     **{name: "" for name in SCALAR_FIELDS if name != "name"},
@@ -402,26 +406,41 @@ class AssociationImport(BaseImport):
     # Writing
 
     def write(self, result):
-        """Write the planned rows of ``result``; call inside a transaction."""
-        timestamp = timezone.now()
+        """Write the planned rows of ``result``; call inside a transaction.
+
+        The rows are written a few thousand at a time, and what a written row held for
+        writing is let go, so that a large file does not need all its objects, revisions
+        and log entries in memory at once.
+        """
+        self.timestamp = timezone.now()
+        self.log_uuid = uuid.uuid4()
+        self.slugs = SlugAllocator()
         new_rows = [row for row in result.rows if row.action == RowAction.NEW]
         update_rows = [row for row in result.rows if row.action == RowAction.UPDATE]
-        created = self.create(new_rows, timestamp)
-        published = self.update([r for r in update_rows if r.publish], timestamp, publish=True)
-        self.update([r for r in update_rows if not r.publish], timestamp, publish=False)
+        for chunk in bulk.chunked(new_rows, WRITE_CHUNK_SIZE):
+            self.index(self.create(chunk))
+            release(chunk)
+        for publish in (True, False):
+            rows = [row for row in update_rows if row.publish is publish]
+            for chunk in bulk.chunked(rows, WRITE_CHUNK_SIZE):
+                written = self.update(chunk, publish=publish)
+                if publish:
+                    self.index(written)
+                release(chunk)
+        result.written = True
+
+    @staticmethod
+    def index(objects):
         bulk.update_search_index(
             Association,
-            [obj.pk for obj in created + published],
+            [obj.pk for obj in objects],
             related=["home_municipality"],
             reindex=reindex_associations,
         )
-        result.written = True
 
-    def create(self, rows, timestamp):
+    def create(self, rows):
         """Create the associations of new rows with their first revision; return them."""
-        if not rows:
-            return []
-        slugs = SlugAllocator()
+        timestamp = self.timestamp
         objects = []
         for row in rows:
             values = row.values
@@ -430,7 +449,7 @@ class AssociationImport(BaseImport):
                 home_municipality=values["home_municipality"],
                 contact_consent=values.get("contact_consent", False),
                 last_verified=values.get("answered_at"),
-                slug=slugs.allocate(values["name"]),
+                slug=self.slugs.allocate(values["name"]),
                 source=AssociationSource.IMPORT,
                 live=self.publish,
                 has_unpublished_changes=not self.publish,
@@ -454,6 +473,7 @@ class AssociationImport(BaseImport):
             action=CREATE_ACTION,
             user=self.user,
             timestamp=timestamp,
+            uuid=self.log_uuid,
             revisions=revisions,
             data=lambda obj: {"file": self.filename, "published": self.publish},
         )
@@ -462,10 +482,9 @@ class AssociationImport(BaseImport):
             bulk.send_published(objects, revisions)
         return objects
 
-    def update(self, rows, timestamp, *, publish):
+    def update(self, rows, *, publish):
         """Save a new revision of each changed association; return those written live."""
-        if not rows:
-            return []
+        timestamp = self.timestamp
         objects = []
         for row in rows:
             obj = row.target
@@ -508,13 +527,14 @@ class AssociationImport(BaseImport):
             action=UPDATE_ACTION,
             user=self.user,
             timestamp=timestamp,
+            uuid=self.log_uuid,
             revisions=revisions,
             data=self.update_log_data(rows, publish),
         )
-        if publish:
-            bulk.send_published(objects, revisions)
-            return objects
-        return []
+        if not publish:
+            return []
+        bulk.send_published(objects, revisions)
+        return objects
 
     def update_log_data(self, rows, publish):
         fields = {row.target.pk: list(row.values) for row in rows}
@@ -539,6 +559,12 @@ class AssociationImport(BaseImport):
                 ],
                 batch_size=bulk.BATCH_SIZE,
             )
+
+
+def release(rows):
+    """Let go of what written rows held for writing; their outcome stays for the report."""
+    for row in rows:
+        row.values, row.blank, row.target = {}, set(), None
 
 
 def run_import(importer, data, *, dry_run=False):

@@ -6,7 +6,7 @@ signal. That costs tens of milliseconds per object; a survey export has thousand
 rows. These functions create the same records with a few queries per thousand objects.
 """
 
-import uuid
+import uuid as uuid_module
 
 from django.contrib.contenttypes.models import ContentType
 from django.db import connection
@@ -79,16 +79,17 @@ def update_columns(objects, field_names):
         cursor.executemany(sql, params)
 
 
-def log_actions(objects, *, action, user, timestamp, revisions=None, data=None):
+def log_actions(objects, *, action, user, timestamp, uuid=None, revisions=None, data=None):
     """Create one log entry per object, as ``wagtail.log_actions.log()`` would.
 
-    All entries share one UUID, so that Wagtail's history shows them as one action.
-    ``data`` is a function of the object that returns the entry's data.
+    The entries share ``uuid`` (by default a new one), which tells Wagtail that they
+    were made by one action. ``data`` is a function of the object that returns the
+    entry's data.
     """
     if not objects:
         return
     content_type = ContentType.objects.get_for_model(objects[0], for_concrete_model=False)
-    shared_uuid = uuid.uuid4()
+    shared_uuid = uuid or uuid_module.uuid4()
     revisions = revisions or [None] * len(objects)
     ModelLogEntry.objects.bulk_create(
         [
