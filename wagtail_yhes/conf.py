@@ -30,6 +30,19 @@ DEFAULTS = {
     # them until the index changes.
     "DIRECTORY_CACHE": "default",
     "DIRECTORY_CACHE_TIMEOUT": 3600,
+    # The largest survey export, in bytes, that the admin accepts for import.
+    "IMPORT_MAX_FILE_SIZE": 50 * 1024 * 1024,
+    # The most data rows that one file may have.
+    "IMPORT_MAX_ROWS": 200_000,
+    # The most bytes that the parts of an XLSX workbook may unpack to: protects the
+    # server from "zip bombs", small files that unpack to gigabytes.
+    "IMPORT_MAX_UNPACKED_SIZE": 500 * 1024 * 1024,
+    # When background tasks run inside the web request (django-tasks' ImmediateBackend,
+    # the default), the admin imports at most this many rows per file, so that a
+    # request never runs into the web server's timeout.
+    "IMPORT_MAX_INLINE_ROWS": 5_000,
+    # Seconds after which an import that has not finished is reported as interrupted.
+    "IMPORT_TIMEOUT": 60 * 60,
 }
 
 

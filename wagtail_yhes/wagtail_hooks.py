@@ -1,6 +1,12 @@
+from django.urls import include, path, reverse
+from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.snippets.models import register_snippet
 
+from .importing import urls as import_urls
+from .importing.apply import CREATE_ACTION, UPDATE_ACTION
+from .importing.log_actions import ImportCreateFormatter, ImportUpdateFormatter
+from .importing.views import ImportMenuItem
 from .models import Association
 from .selfservice.admin_views import erase_contact_button
 from .selfservice.log_actions import register_log_actions
@@ -34,3 +40,25 @@ def register_erase_contact_listing_button(snippet, user, next_url=None):
         button = erase_contact_button(snippet, user, url_name)
         if button is not None:
             yield button
+
+
+@hooks.register("register_admin_urls")
+def register_import_urls():
+    return [path("yhes-import/", include(import_urls))]
+
+
+@hooks.register(MENU_HOOK)
+def register_import_menu_item():
+    return ImportMenuItem(
+        _("Import"),
+        reverse("wagtail_yhes_import:index"),
+        name="yhes-import",
+        icon_name="upload",
+        order=5,
+    )
+
+
+@hooks.register("register_log_actions")
+def register_import_log_actions(actions):
+    actions.register_action(CREATE_ACTION)(ImportCreateFormatter)
+    actions.register_action(UPDATE_ACTION)(ImportUpdateFormatter)

@@ -1,6 +1,7 @@
 from .associations import Association
 from .directory import DirectoryPage
 from .directory_index import DirectoryEntry, DirectoryIndexVersion, DirectoryTerm
+from .imports import ImportBatch, ImportRow, RowAction
 from .liaisons import Liaison
 from .places import ActivityField, Municipality
 from .selfservice import Submission, SubmissionKind, UpdateReminder
@@ -14,8 +15,11 @@ __all__ = [
     "DirectoryIndexVersion",
     "DirectoryPage",
     "DirectoryTerm",
+    "ImportBatch",
+    "ImportRow",
     "Liaison",
     "Municipality",
+    "RowAction",
     "Submission",
     "SubmissionKind",
     "UpdateReminder",

@@ -1,0 +1,598 @@
+"""Importing associations: matching rows with the register, working out what changes, and
+writing everything or nothing.
+
+An import first plans: it reads every row, matches it with the register (DESIGN §
+Import columns) and compares it with the association's current details, without
+writing. Only when no row has an error does it write, in one transaction: new
+associations, and a new revision for each changed one, published or as a draft.
+"""
+
+import uuid
+
+from django.db import transaction
+from django.utils import timezone
+from django.utils.text import slugify
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.utils import get_user_display_name
+from wagtail.models import Revision
+
+from ..matching import normalize_name
+from ..models import Association, Municipality
+from ..models.associations import RESERVED_SLUGS, AssociationSource
+from ..search import reindex_associations
+from . import bulk
+from .columns import ASSOCIATION_COLUMNS, match_columns
+from .reading import read_table
+from .results import ImportResult, RowAction, RowResult
+from .rows import AssociationRowParser, RowError, Vocabulary
+
+#: Log actions of imported changes, registered in ``wagtail_hooks``.
+CREATE_ACTION = "wagtail_yhes.import.create"
+UPDATE_ACTION = "wagtail_yhes.import.update"
+
+#: Fields that a row sets directly, in the order of the columns.
+SCALAR_FIELDS = (
+    "name",
+    "abbreviation",
+    "business_id",
+    "registration_number",
+    "description",
+    "email",
+    "phone",
+    "website",
+    "street_address",
+    "postal_code",
+    "post_office",
+    "contact_name",
+    "contact_email",
+    "contact_phone",
+)
+RELATION_FIELDS = ("municipalities", "activity_fields")
+#: Rows written at a time.
+WRITE_CHUNK_SIZE = 2000
+#: The name and the home municipality are required: they are never cleared.
+EMPTY_VALUES = {
+    **{name: "" for name in SCALAR_FIELDS if name != "name"},
+    "municipalities": [],
+    "activity_fields": [],
+    "contact_consent": False,
+    "answered_at": None,
+}
+
+
+def lock_register():
+    """Make concurrent imports wait for each other until the end of the transaction.
+
+    Two imports that ran side by side could both decide to create the same association.
+    ``FOR NO KEY UPDATE`` on the municipalities serialises imports without blocking
+    editors, whose saves only take a key-share lock on them. SQLite serialises all
+    writes anyway and ignores the lock.
+    """
+    list(Municipality.objects.select_for_update(no_key=True).order_by("pk").values_list("pk"))
+
+
+class AssociationIndex:
+    """The identifying details of every association, for matching many rows quickly.
+
+    Follows ``wagtail_yhes.matching.find_existing``: the same Y-tunnus; without one, the
+    same registration number; without either, the same normalised name and home
+    municipality. Drafts count, and of several candidates the first by name wins. An
+    empty index collects the rows of a file, to find duplicates within it.
+    """
+
+    def __init__(self):
+        self.by_business_id, self.by_registration_number, self.by_name = {}, {}, {}
+
+    @classmethod
+    def of_register(cls):
+        """The index of every association in the register."""
+        index = cls()
+        rows = Association.objects.order_by("name", "pk").values_list(
+            "pk", "business_id", "registration_number", "name", "home_municipality_id"
+        )
+        for pk, business_id, registration_number, name, home_id in rows.iterator(5000):
+            index.add(pk, business_id, registration_number, name_key(name, home_id))
+        return index
+
+    def add(self, value, business_id, registration_number, name_key):
+        if business_id:
+            self.by_business_id.setdefault(business_id, value)
+        if registration_number:
+            self.by_registration_number.setdefault(registration_number, value)
+        if name_key:
+            self.by_name.setdefault(name_key, value)
+
+    def find(self, business_id, registration_number, name_key):
+        if business_id:
+            return self.by_business_id.get(business_id)
+        if registration_number:
+            return self.by_registration_number.get(registration_number)
+        if name_key:
+            return self.by_name.get(name_key)
+        return None
+
+
+def name_key(name, home_municipality_id):
+    """The key of the name rule, or ``None`` without a name or a home municipality."""
+    if not name or home_municipality_id is None:
+        return None
+    return normalize_name(name), home_municipality_id
+
+
+class SlugAllocator:
+    """Unique slugs for many new associations, as ``unique_slug`` makes one at a time."""
+
+    def __init__(self):
+        self.taken = set(Association.objects.values_list("slug", flat=True).iterator(5000))
+        self.taken |= RESERVED_SLUGS
+
+    def allocate(self, name):
+        base = slugify(name)[:240] or "yhdistys"
+        slug, n = base, 1
+        while slug in self.taken:
+            n += 1
+            slug = f"{base}-{n}"
+        self.taken.add(slug)
+        return slug
+
+
+def display_value(value):
+    """A value in the form shown in the preview and stored with an import batch."""
+    if value is None:
+        return ""
+    if isinstance(value, bool | str):
+        return value
+    if isinstance(value, list | tuple | set):
+        return ", ".join(str(item) for item in value)
+    if hasattr(value, "isoformat"):
+        return value.isoformat()
+    return str(value)
+
+
+def _same_text(old, new):
+    # Text typed in the admin has Windows line breaks; a file's cells have "\n".
+    return (old or "").replace("\r\n", "\n") == (new or "").replace("\r\n", "\n")
+
+
+class BaseImport:
+    """What the imports of associations and of liaisons share.
+
+    Subclasses implement ``plan(table)``, which returns an ``ImportResult`` without
+    writing, and ``write(result)``, which writes its new and updated rows.
+    """
+
+    columns = ()
+    #: What an empty cell sets a field to when the editor asks empty cells to clear fields.
+    empty_values = {}
+
+    def __init__(self, *, user=None, clear_empty=False, filename="", progress=None):
+        self.user = user
+        self.clear_empty = clear_empty
+        self.filename = filename
+        self.progress = progress
+        self.column_map = None
+
+    def report_progress(self, count):
+        if self.progress and count % 1000 == 0:
+            self.progress(count)
+
+    def new_value(self, row, column_field, missing=None):
+        """The value that a row gives a field; ``missing`` when it leaves the field alone."""
+        if column_field in row.values:
+            return row.values[column_field]
+        if self.clear_empty and column_field in row.blank and column_field in self.empty_values:
+            return self.empty_values[column_field]
+        return missing
+
+    @staticmethod
+    def row_error(row, message, column=""):
+        row.errors.append(RowError(column, str(message)))
+        row.action = RowAction.ERROR
+
+    def plan(self, table):
+        raise NotImplementedError
+
+    def write(self, result):
+        raise NotImplementedError
+
+
+class AssociationImport(BaseImport):
+    """Plans and writes the import of one survey export.
+
+    ``publish`` publishes new and changed associations; otherwise they are saved as
+    drafts for review. Changes to an association that has unpublished changes, or that
+    is not published, are always saved as a draft, so that an import never publishes
+    what an editor has not. ``clear_empty`` makes an empty cell clear the stored value;
+    by default an empty cell keeps it.
+    """
+
+    columns = ASSOCIATION_COLUMNS
+    empty_values = EMPTY_VALUES
+
+    def __init__(self, *, publish=True, **kwargs):
+        super().__init__(**kwargs)
+        self.publish = publish
+
+    # Planning
+
+    def plan(self, table):
+        """Return the ``ImportResult`` of ``table`` without writing anything."""
+        self.column_map = column_map = match_columns(table.headers, self.columns)
+        self.vocabulary = Vocabulary()
+        parser = AssociationRowParser(column_map, self.vocabulary)
+        register = AssociationIndex.of_register()
+        in_file = AssociationIndex()
+        matched = {}
+        result = ImportResult(unknown_columns=column_map.unknown)
+        for count, (number, cells) in enumerate(table.rows, start=1):
+            parsed = parser.parse(number, cells)
+            result.rows.append(self.match(parsed, register, in_file, matched))
+            self.report_progress(count)
+        self.compare(result.rows)
+        return result
+
+    def match(self, parsed, register, in_file, matched):
+        """Return the ``RowResult`` of a parsed row: new, an update to be compared, or error."""
+        values = parsed.values
+        row = RowResult(
+            number=parsed.number,
+            action=RowAction.ERROR if parsed.errors else RowAction.NEW,
+            label=values.get("name", ""),
+            errors=list(parsed.errors),
+            values=values,
+            blank=parsed.blank,
+        )
+        home = values.get("home_municipality")
+        keys = (
+            values.get("business_id", ""),
+            values.get("registration_number", ""),
+            name_key(values.get("name"), home.pk if home else None),
+        )
+        earlier = in_file.find(*keys)
+        in_file.add(parsed.number, *keys)
+        if earlier is not None:
+            self.row_error(
+                row, _("The same association is already on row %(row)s.") % {"row": earlier}
+            )
+            return row
+        pk = register.find(*keys)
+        if pk is not None:
+            if pk in matched:
+                self.row_error(
+                    row,
+                    _("Row %(row)s already updates the same association.") % {"row": matched[pk]},
+                )
+                return row
+            matched[pk] = parsed.number
+            row.target = pk
+            return row
+        if home is None:
+            # Unless the cell already has an error (an unknown municipality), say why.
+            column = self.column_map.header("home_municipality")
+            if not any(error.column == column for error in row.errors):
+                self.row_error(row, _("A new association needs a home municipality."), column)
+            row.action = RowAction.ERROR
+            return row
+        if (keys[0] or keys[1]) and register.by_name.get(keys[2]) is not None:
+            row.notes.append(
+                _(
+                    "An association with the same name in the same municipality is already "
+                    "in the register with another or no business ID or registration "
+                    "number. Check that this is not the same association."
+                )
+            )
+        return row
+
+    def compare(self, rows):
+        """Decide whether each matched row updates its association, and how."""
+        for row in rows:
+            if row.action == RowAction.ERROR:
+                row.target = None
+        to_compare = [row for row in rows if row.target is not None]
+        for chunk in bulk.chunked(to_compare):
+            objects = self.load_current(row.target for row in chunk)
+            for row in chunk:
+                self.compare_row(row, objects[row.target])
+
+    def load_current(self, pks):
+        """Return ``{pk: association}`` as editors see them: the latest draft if there is one.
+
+        The municipalities and activity fields are set in memory, as the write step
+        needs them for the revisions.
+        """
+        pks = list(pks)
+        objects = {
+            obj.pk: obj
+            for obj in Association.objects.filter(pk__in=pks).select_related(
+                "home_municipality", "locked_by"
+            )
+        }
+        for field_name in RELATION_FIELDS:
+            related = self.load_relation(field_name, pks)
+            for obj in objects.values():
+                getattr(obj, field_name).set(related.get(obj.pk, []))
+        drafts = {
+            obj.latest_revision_id: obj
+            for obj in objects.values()
+            if obj.has_unpublished_changes and obj.latest_revision_id
+        }
+        if drafts:
+            for revision_id, content in Revision.objects.filter(pk__in=drafts).values_list(
+                "pk", "content"
+            ):
+                live = drafts[revision_id]
+                objects[live.pk] = live.with_content_json(content)
+        return objects
+
+    def load_relation(self, field_name, pks):
+        """Return ``{association pk: [related objects]}`` of a many-to-many field.
+
+        Read from the table of the relation: prefetching through modelcluster's
+        managers costs a queryset per object.
+        """
+        field = Association._meta.get_field(field_name)
+        through, target = field.remote_field.through, field.m2m_reverse_field_name()
+        by_pk = self.vocabulary.by_pk[field.related_model]
+        related = {}
+        rows = through.objects.filter(association_id__in=pks).values_list(
+            "association_id", f"{target}_id"
+        )
+        for association_id, related_id in rows:
+            related.setdefault(association_id, []).append(by_pk[related_id])
+        return related
+
+    def compare_row(self, row, current):
+        values, updates = row.values, {}
+        for field_name in SCALAR_FIELDS:
+            new = self.new_value(row, field_name)
+            if new is not None and not _same_text(getattr(current, field_name), new):
+                updates[field_name] = new
+        home = values.get("home_municipality")
+        if home is not None and home.pk != current.home_municipality_id:
+            updates["home_municipality"] = home
+        for field_name in RELATION_FIELDS:
+            new = self.new_value(row, field_name)
+            if new is not None:
+                old = {obj.pk for obj in getattr(current, field_name).all()}
+                if old != {obj.pk for obj in new}:
+                    updates[field_name] = new
+        consent = self.new_value(row, "contact_consent")
+        if consent is not None and consent != current.contact_consent:
+            updates["contact_consent"] = consent
+        answered = self.new_value(row, "answered_at", missing=...)
+        old = current.last_verified
+        # A later confirmation stays: the answers of an older survey do not undo it.
+        if answered is not ... and answered != old:
+            if answered is None or old is None or answered > old:
+                updates["last_verified"] = answered
+        if not updates:
+            row.action = RowAction.UNCHANGED
+            row.target = None
+            row.values = {}
+            return
+        if current.locked and (self.user is None or current.locked_by_id != self.user.pk):
+            self.row_error(
+                row,
+                _("The association is locked by %(user)s. Unlock it, or remove this row.")
+                % {
+                    "user": get_user_display_name(current.locked_by)
+                    if current.locked_by
+                    else _("another user")
+                },
+            )
+            row.target = None
+            return
+        row.action = RowAction.UPDATE
+        row.target = current
+        row.values = updates
+        row.changes = [
+            (name, self.display(current, name), display_value(value))
+            for name, value in updates.items()
+        ]
+        row.publish = self.publish and current.live and not current.has_unpublished_changes
+        if self.publish and not row.publish:
+            row.notes.append(
+                _("Saved as a draft: the association has unpublished changes.")
+                if current.has_unpublished_changes
+                else _("Saved as a draft: the association is not published.")
+            )
+
+    @staticmethod
+    def display(obj, field_name):
+        if field_name in RELATION_FIELDS:
+            return display_value(list(getattr(obj, field_name).all()))
+        return display_value(getattr(obj, field_name))
+
+    # Writing
+
+    def write(self, result):
+        """Write the planned rows of ``result``; call inside a transaction.
+
+        The rows are written a few thousand at a time, and what a written row held for
+        writing is let go, so that a large file does not need all its objects, revisions
+        and log entries in memory at once.
+        """
+        self.timestamp = timezone.now()
+        self.log_uuid = uuid.uuid4()
+        self.slugs = SlugAllocator()
+        new_rows = [row for row in result.rows if row.action == RowAction.NEW]
+        update_rows = [row for row in result.rows if row.action == RowAction.UPDATE]
+        for chunk in bulk.chunked(new_rows, WRITE_CHUNK_SIZE):
+            self.index(self.create(chunk))
+            release(chunk)
+        for publish in (True, False):
+            rows = [row for row in update_rows if row.publish is publish]
+            for chunk in bulk.chunked(rows, WRITE_CHUNK_SIZE):
+                written = self.update(chunk, publish=publish)
+                if publish:
+                    self.index(written)
+                release(chunk)
+        result.written = True
+
+    @staticmethod
+    def index(objects):
+        bulk.update_search_index(
+            Association,
+            [obj.pk for obj in objects],
+            related=["home_municipality"],
+            reindex=reindex_associations,
+        )
+
+    def create(self, rows):
+        """Create the associations of new rows with their first revision; return them."""
+        timestamp = self.timestamp
+        objects = []
+        for row in rows:
+            values = row.values
+            obj = Association(
+                **{name: values[name] for name in SCALAR_FIELDS if name in values},
+                home_municipality=values["home_municipality"],
+                contact_consent=values.get("contact_consent", False),
+                last_verified=values.get("answered_at"),
+                slug=self.slugs.allocate(values["name"]),
+                source=AssociationSource.IMPORT,
+                live=self.publish,
+                has_unpublished_changes=not self.publish,
+                first_published_at=timestamp if self.publish else None,
+                last_published_at=timestamp if self.publish else None,
+            )
+            objects.append(obj)
+        Association.objects.bulk_create(objects, batch_size=bulk.BATCH_SIZE)
+        for obj, row in zip(objects, rows, strict=True):
+            for field_name in RELATION_FIELDS:
+                getattr(obj, field_name).set(row.values.get(field_name, []))
+        self.write_relations(objects, RELATION_FIELDS)
+        revisions = bulk.create_revisions(objects, user=self.user, timestamp=timestamp)
+        for obj, revision in zip(objects, revisions, strict=True):
+            obj.latest_revision = revision
+            if self.publish:
+                obj.live_revision = revision
+        bulk.update_columns(objects, ["latest_revision", "live_revision"])
+        bulk.log_actions(
+            objects,
+            action=CREATE_ACTION,
+            user=self.user,
+            timestamp=timestamp,
+            uuid=self.log_uuid,
+            revisions=revisions,
+            data=lambda obj: {"file": self.filename, "published": self.publish},
+        )
+        bulk.update_reference_index(objects, created=True)
+        if self.publish:
+            bulk.send_published(objects, revisions)
+        return objects
+
+    def update(self, rows, *, publish):
+        """Save a new revision of each changed association; return those written live."""
+        timestamp = self.timestamp
+        objects = []
+        for row in rows:
+            obj = row.target
+            for field_name, value in row.values.items():
+                if field_name in RELATION_FIELDS:
+                    getattr(obj, field_name).set(value)
+                else:
+                    setattr(obj, field_name, value)
+            objects.append(obj)
+        revisions = bulk.create_revisions(objects, user=self.user, timestamp=timestamp)
+        for obj, revision in zip(objects, revisions, strict=True):
+            obj.latest_revision = revision
+            if publish:
+                obj.live_revision = revision
+                obj.last_published_at = timestamp
+                obj.has_unpublished_changes = False
+            else:
+                obj.has_unpublished_changes = True
+        if publish:
+            # Only the changed columns are written, each set of them in one statement,
+            # so that the import does not write back columns that it did not change.
+            groups = {}
+            for obj, row in zip(objects, rows, strict=True):
+                changed = tuple(name for name in row.values if name not in RELATION_FIELDS)
+                groups.setdefault(changed, []).append(obj)
+            bookkeeping = ["latest_revision", "live_revision", "last_published_at"]
+            for changed, group in groups.items():
+                bulk.update_columns(group, [*changed, *bookkeeping])
+            for field_name in RELATION_FIELDS:
+                self.write_relations(
+                    [o for o, r in zip(objects, rows, strict=True) if field_name in r.values],
+                    [field_name],
+                    replace=True,
+                )
+            bulk.update_reference_index(objects, created=False)
+        else:
+            bulk.update_columns(objects, ["latest_revision", "has_unpublished_changes"])
+        bulk.log_actions(
+            objects,
+            action=UPDATE_ACTION,
+            user=self.user,
+            timestamp=timestamp,
+            uuid=self.log_uuid,
+            revisions=revisions,
+            data=self.update_log_data(rows, publish),
+        )
+        if not publish:
+            return []
+        bulk.send_published(objects, revisions)
+        return objects
+
+    def update_log_data(self, rows, publish):
+        fields = {row.target.pk: list(row.values) for row in rows}
+        return lambda obj: {"file": self.filename, "published": publish, "fields": fields[obj.pk]}
+
+    @staticmethod
+    def write_relations(objects, field_names, replace=False):
+        """Store the in-memory many-to-many values of ``objects`` in their tables."""
+        for field_name in field_names:
+            if not objects:
+                continue
+            through = getattr(Association, field_name).through
+            target = Association._meta.get_field(field_name).m2m_reverse_field_name()
+            if replace:
+                for chunk in bulk.chunked(obj.pk for obj in objects):
+                    through.objects.filter(association_id__in=chunk).delete()
+            through.objects.bulk_create(
+                [
+                    through(association_id=obj.pk, **{f"{target}_id": related.pk})
+                    for obj in objects
+                    for related in getattr(obj, field_name).all()
+                ],
+                batch_size=bulk.BATCH_SIZE,
+            )
+
+
+def release(rows):
+    """Let go of what written rows held for writing; their outcome stays for the report."""
+    for row in rows:
+        row.values, row.blank, row.target = {}, set(), None
+
+
+def run_import(importer, data, *, dry_run=False):
+    """Read ``data`` and plan the import; unless ``dry_run``, write it if no row failed.
+
+    Planning and writing happen in one transaction holding the import lock, so the
+    plan is made against the register as it is when the rows are written.
+    """
+    table = read_table(data)
+    if dry_run:
+        return importer.plan(table)
+    with transaction.atomic():
+        lock_register()
+        result = importer.plan(table)
+        if not result.errors:
+            importer.write(result)
+    return result
+
+
+def import_associations(
+    data, *, filename="", user=None, publish=True, clear_empty=False, dry_run=False, progress=None
+):
+    """Import the associations of a survey export: the bytes of a CSV or XLSX file.
+
+    Returns an ``ImportResult``; nothing is written when any row has an error or with
+    ``dry_run``. Raises ``FileError`` when the file cannot be read at all.
+    """
+    importer = AssociationImport(
+        user=user, publish=publish, clear_empty=clear_empty, filename=filename, progress=progress
+    )
+    return run_import(importer, data, dry_run=dry_run)
