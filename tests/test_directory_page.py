@@ -129,6 +129,11 @@ def test_each_active_filter_can_be_removed_alone(get, directory_page):
     assert f'href="{directory_page.url}?municipality=juva&amp;municipality=mikkeli"' in html
 
 
+def test_removing_the_only_filter_leads_to_the_whole_directory(get, directory_page):
+    html = get(q="martat")
+    assert f'<a href="{directory_page.url}" aria-label="Remove Search: martat">' in html
+
+
 def test_filters_stay_when_paging(get, directory_page):
     html = get(municipality=["mikkeli", "juva"])
     assert (

@@ -104,9 +104,9 @@ class DirectoryParams:
         return items
 
     def url(self, **changes):
-        """A query string (``?…``) for these parameters with ``changes`` made."""
+        """A query string (``?…``, or "" for none) of these parameters with ``changes``."""
         items = self.query_items(**changes)
-        return "?" + urlencode(items) if items else "?"
+        return "?" + urlencode(items) if items else ""
 
 
 def read_params(query, *, municipalities, activity_fields):
