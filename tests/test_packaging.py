@@ -32,6 +32,7 @@ PROJECT_NAME = "council"
 #: key -> (model in wagtail_yhes.models, title, slug).
 FRESH_SITE_PAGES = {
     "directory": ("DirectoryPage", "Yhdistyshaku", "yhdistykset"),
+    "voice": ("VoicePage", "Järjestöjen ääni", "jarjestojen-aani"),
 }
 
 

@@ -439,6 +439,18 @@ def test_search_box_has_a_label_that_names_it(directory):
     assert f'<label for="{field_id}">Hae yhdistyksiä</label>' in html
 
 
+def test_search_landmark_is_named_by_the_heading_of_the_block(directory):
+    html = render(DirectorySearchBlock(), {"page": directory, "heading": "Hae yhdistyksiä"})
+    heading_id = html.split('<h2 class="yhes-directory-search__heading" id="')[1].split('"')[0]
+    assert f'action="/yhdistyshaku/" aria-labelledby="{heading_id}">' in html
+
+
+def test_search_landmark_without_a_heading_is_named_by_the_search_label(directory):
+    html = render(DirectorySearchBlock(), {"page": directory, "search_label": "Hae yhdistyksiä"})
+    assert 'aria-label="Hae yhdistyksiä"' in html
+    assert "aria-labelledby" not in html
+
+
 def test_search_form_offers_the_municipalities_by_slug(directory, region):
     html = render(DirectorySearchBlock(), {"page": directory, "show_municipality": True})
     assert 'name="municipality"' in html

@@ -2,6 +2,7 @@
 
 import pytest
 from django.urls import reverse
+from django.utils import translation
 from wagtail.models import Page, Site
 from wagtail.test.utils import WagtailPageTestCase
 from wagtail.test.utils.form_data import nested_form_data, rich_text, streamfield
@@ -194,3 +195,35 @@ def test_voice_page_body_is_searchable():
 
 def test_host_page_body_is_the_voice_stream_block():
     assert isinstance(HostPage._meta.get_field("body").stream_block, VoiceStreamBlock)
+
+
+@pytest.mark.django_db
+def test_voice_page_content_is_marked_with_its_language_for_a_visitor_of_another(client):
+    page = VoicePage(title="Järjestöjen ääni", slug="aani")
+    home_page().add_child(instance=page)
+    html = client.get(page.url, HTTP_ACCEPT_LANGUAGE="sv").content.decode()
+    assert '<html lang="sv">' in html
+    assert '<article class="yhes-voice-page" lang="fi">' in html
+
+
+@pytest.mark.django_db
+def test_voice_page_content_is_not_marked_again_in_the_site_language(client):
+    page = VoicePage(title="Järjestöjen ääni", slug="aani")
+    home_page().add_child(instance=page)
+    html = client.get(page.url, HTTP_ACCEPT_LANGUAGE="fi").content.decode()
+    assert '<article class="yhes-voice-page">' in html
+
+
+@pytest.mark.django_db
+def test_voice_page_blocks_speak_the_language_of_the_page(client, region):
+    directory = DirectoryPage(title="Yhdistyshaku", slug="yhdistyshaku")
+    home_page().add_child(instance=directory)
+    page = VoicePage(title="Järjestöjen ääni", slug="aani")
+    page.body = [("directory_search", {"page": directory, "show_municipality": True})]
+    home_page().add_child(instance=page)
+    html = client.get(page.url, HTTP_ACCEPT_LANGUAGE="sv").content.decode()
+    # The municipality of the search form is asked in Finnish, by its Finnish name.
+    with translation.override("fi"):
+        assert f">{translation.gettext('Municipality')}</label>" in html
+    assert ">Savonlinna</option>" in html
+    assert "Nyslott" not in html

@@ -14,10 +14,13 @@ from pathlib import Path
 
 import pytest
 from django.conf import settings
+from django.core.cache import cache
 from django.test import Client
 from playwright.sync_api import sync_playwright
 from wagtail.models import Locale, Page, Site
 
+from wagtail_yhes.demo.liaisons import load_seed_liaisons
+from wagtail_yhes.demo.voice_page import create_voice_page
 from wagtail_yhes.models import Association, DirectoryPage, Municipality
 
 from ..factories import AssociationFactory
@@ -132,6 +135,22 @@ class BrowserSite:
             target = target.specific.relative_url(self.wagtail_site)
         return self.base_url + target
 
+    def directory_url(self, route="", **kwargs):
+        """The live server's address of one of the directory page's routes, such as
+        ``"submit"``; the directory itself without a route."""
+        url = self.url(self.directory)
+        if route:
+            url += self.directory.reverse_subpage(route, kwargs=kwargs or None)
+        return url
+
+    def voice_page(self):
+        """The demo "Järjestöjen ääni" page with the seed liaisons, made when first asked
+        for, since most tests do not need it."""
+        if not hasattr(self, "_voice_page"):
+            load_seed_liaisons(warn=lambda text: None)
+            self._voice_page, _created = create_voice_page()
+        return self._voice_page
+
     def log_in(self, context, user):
         """Give the browser ``user``'s session, as if they had logged in."""
         client = Client()
@@ -145,6 +164,15 @@ def _site_root():
     # it the locale, the root page and the site that Wagtail's migrations made.
     Locale.objects.get_or_create(language_code=settings.LANGUAGE_CODE)
     return Page.get_first_root_node() or Page.add_root(instance=Page(title="Root"))
+
+
+@pytest.fixture(autouse=True)
+def empty_cache():
+    """The public forms count their rate limits in the cache, which the live server
+    shares with the tests: every test starts with none used."""
+    cache.clear()
+    yield
+    cache.clear()
 
 
 @pytest.fixture

@@ -18,7 +18,9 @@ def screenshot_name(state, language):
 
 
 @pytest.mark.parametrize(("state", "language"), audited_states())
-def test_page_state_is_accessible(state, language, page, site, editor, axe_script):
+def test_page_state_is_accessible(state, language, page, site, editor, axe_script, settings):
+    for name, value in state.settings.items():
+        setattr(settings, name, value)
     if state.editor:
         site.log_in(page.context, editor)
     state.open(page, site)

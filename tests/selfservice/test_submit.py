@@ -231,6 +231,20 @@ def test_errors_are_summarised_and_linked_to_their_fields(client, directory, mik
     assert not Association.objects.exists()
 
 
+def test_title_of_a_form_sent_back_with_errors_says_so(client, directory, mikkeli):
+    response = client.post(
+        page_path(directory, "submit"),
+        submit_data(mikkeli, email=""),
+        HTTP_ACCEPT_LANGUAGE="en",
+    )
+    assert "<title>There is a problem – Add an association – " in response.content.decode()
+
+
+def test_title_of_the_empty_form_has_no_error(client, directory):
+    response = client.get(page_path(directory, "submit"), HTTP_ACCEPT_LANGUAGE="en")
+    assert "<title>Add an association – " in response.content.decode()
+
+
 def test_required_fields_say_so_in_their_labels(client, directory):
     with translation.override("en"):
         response = client.get(page_path(directory, "submit"), HTTP_ACCEPT_LANGUAGE="en")

@@ -171,7 +171,7 @@ def test_opening_a_link_shows_the_published_details_and_changes_nothing(
     form = response.context["form"]
     assert form["name"].value() == "Mikkelin Kuoroyhdistys ry"
     assert form["contact_consent"].value() is True
-    assert response["Referrer-Policy"] == "no-referrer"
+    assert response["Referrer-Policy"] == "same-origin"
     assert "no-store" in response["Cache-Control"]
     assert snapshot(association) == before
     assert client.get(path).status_code == 200

@@ -28,8 +28,10 @@ def _private(response, *, referrer=True):
     add_never_cache_headers(response)
     response.headers["X-Robots-Tag"] = "noindex, nofollow"
     if not referrer:
-        # The address holds an update link; it must not travel to other sites.
-        response.headers["Referrer-Policy"] = "no-referrer"
+        # The address holds an update link; it must not travel to other sites. Not
+        # "no-referrer": with it, browsers send the page's own forms with "Origin: null",
+        # which Django's CSRF protection refuses.
+        response.headers["Referrer-Policy"] = "same-origin"
     return response
 
 
