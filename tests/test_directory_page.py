@@ -242,3 +242,9 @@ def test_page_can_be_previewed_in_the_admin(directory_page, directory_associatio
     response = directory_page.make_preview_request()
     assert response.status_code == 200
     assert b"yhes-results" in response.content
+
+
+def test_directory_page_links_to_the_self_service_forms(client, directory_page):
+    content = client.get(directory_page.url).content.decode()
+    assert f'href="{directory_page.url}submit/"' in content
+    assert f'href="{directory_page.url}update/"' in content
