@@ -76,6 +76,40 @@ def directory(page, site):
     page.goto(site.url(site.directory))
 
 
+@page_state("directory-results")
+def directory_results(page, site):
+    page.goto(site.url(site.directory) + "?q=omaishoitajat")
+    assert page.locator("#yhes-results a[href*='mikkelin-seudun-omaishoitajat']").count() == 1
+
+
+@page_state("directory-no-results")
+def directory_no_results(page, site):
+    page.goto(site.url(site.directory) + "?q=purjelentokerho")
+
+
+@page_state("directory-filters")
+def directory_filters(page, site):
+    page.goto(site.url(site.directory) + "?municipality=savonlinna&updated_since=2026-01-01")
+
+
+@page_state("directory-page-2")
+def directory_page_2(page, site):
+    from tests.factories import AssociationFactory
+
+    site.directory.results_per_page = 5
+    site.directory.save_revision().publish()
+    mikkeli = site.associations["mikkeli"].home_municipality
+    for number in range(1, 8):
+        AssociationFactory(name=f"Mikkelin Kuoro {number} ry", home_municipality=mikkeli)
+    page.goto(site.url(site.directory) + "?page=2")
+    assert page.locator("[aria-current=page]").count() >= 1
+
+
+@page_state("association-detail")
+def association_detail(page, site):
+    page.goto(site.url(site.directory) + "mikkelin-seudun-omaishoitajat/")
+
+
 @page_state("association-preview", editor=True)
 def association_preview(page, site):
     # The editor's preview of an association: the edit form's data goes to the preview
