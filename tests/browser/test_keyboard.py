@@ -39,3 +39,44 @@ def test_association_shows_its_confirmation_date_in_finnish(page, site, editor):
     site.log_in(page.context, editor)
     PAGE_STATES["association-preview"].open(page, site)
     assert page.locator("time[datetime='2026-02-01']").inner_text() == "1.2.2026"
+
+
+def test_visitor_searches_filters_pages_and_opens_an_association_with_the_keyboard(page, site):
+    from tests.factories import AssociationFactory
+
+    from .checks import tab_to
+
+    site.directory.results_per_page = 5
+    site.directory.save_revision().publish()
+    mikkeli = site.associations["mikkeli"].home_municipality
+    savonlinna = site.associations["savonlinna"].home_municipality
+    for number in range(1, 8):
+        AssociationFactory(name=f"Mikkelin Kuoro {number} ry", home_municipality=mikkeli)
+    AssociationFactory(name="Savonlinnan Kuoro ry", home_municipality=savonlinna)
+    page.goto(site.url(site.directory))
+
+    tab_to(page, page.locator("input[name=q]"))
+    page.keyboard.type("kuorot")
+    with page.expect_navigation():
+        page.keyboard.press("Enter")
+    assert "q=kuorot" in page.url
+
+    tab_to(page, page.locator("input[name=municipality][value=mikkeli]"))
+    page.keyboard.press("Space")
+    tab_to(page, page.locator(".yhes-search__submit button"))
+    with page.expect_navigation():
+        page.keyboard.press("Enter")
+    assert "municipality=mikkeli" in page.url
+    assert "Savonlinnan Kuoro ry" not in page.locator("#yhes-results").inner_text()
+
+    tab_to(page, page.locator(".yhes-pagination a[rel=next]"))
+    with page.expect_navigation():
+        page.keyboard.press("Enter")
+    assert "page=2" in page.url and "q=kuorot" in page.url and "municipality=mikkeli" in page.url
+
+    first_result = page.locator(".yhes-result__name a").first
+    name = first_result.inner_text()
+    tab_to(page, first_result)
+    with page.expect_navigation():
+        page.keyboard.press("Enter")
+    assert page.get_by_role("heading", level=1).inner_text().startswith(name)
