@@ -41,6 +41,9 @@ INSTALLED_APPS = [
     "modelcluster",
     "taggit",
     "django_filters",
+    # Resets its task backends when a test changes TASKS (older django-tasks releases do
+    # that only as an installed app).
+    "django_tasks",
     "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",

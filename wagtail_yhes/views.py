@@ -110,9 +110,11 @@ class AssociationSnippetViewSet(SnippetViewSet):
         return self.construct_view(self.erase_contact_view_class)
 
     def get_urlpatterns(self):
+        # Wagtail 7.0 has no pk_path_converter; its own snippet URLs take the pk as str.
+        converter = getattr(self, "pk_path_converter", "str")
         return super().get_urlpatterns() + [
             path(
-                f"erase-contact/<{self.pk_path_converter}:pk>/",
+                f"erase-contact/<{converter}:pk>/",
                 self.erase_contact_view,
                 name="erase_contact",
             )

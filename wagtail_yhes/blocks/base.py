@@ -194,7 +194,7 @@ class LinkBlock(blocks.StructBlock):
                     ValidationError(_("Choose only one: a page, a document or a web address."))
                 ]
             )
-        if not targets and self.required and not self.is_deferred_validation:
+        if not targets and self.required and not getattr(self, "is_deferred_validation", False):
             raise StructBlockValidationError(
                 non_block_errors=[
                     ValidationError(_("Choose a page or a document, or enter a web address."))

@@ -97,7 +97,7 @@ class KeyFigureBlock(blocks.StructBlock):
         if (
             value.get("source") == TYPED
             and not value.get("typed_figure")
-            and not self.is_deferred_validation
+            and not getattr(self, "is_deferred_validation", False)
         ):
             raise StructBlockValidationError(
                 block_errors={

@@ -156,6 +156,9 @@ def create_voice_page():
     directory_page = ensure_directory_page()
     page = VoicePage(title=TITLE, slug=SLUG, intro=INTRO)
     page.body = seed_page_body(directory_page)
+    # The directory page may just have been added under the root: treebeard computes the
+    # new page's path from the root's child count, so read it again.
+    root.refresh_from_db()
     root.add_child(instance=page)
     page.save_revision().publish()
     return page, True
