@@ -10,6 +10,7 @@ import unicodedata
 from dataclasses import dataclass, field
 
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
 
 from .reading import FileError
 
@@ -122,11 +123,13 @@ def match_columns(headers, columns):
         result.headers[column.field] = header
     missing = [column for column in columns if column.required and column.field not in result]
     if missing:
-        raise FileError(
-            _(
-                "The file has no column %(columns)s. The first row of the file must "
-                "contain the column headings."
-            )
-            % {"columns": ", ".join(f'"{column.header}" ("{column.alias}")' for column in missing)}
+        message = ngettext(
+            "The file has no column %(columns)s. The first row of the file must contain "
+            "the column headings.",
+            "The file has no columns %(columns)s. The first row of the file must contain "
+            "the column headings.",
+            len(missing),
         )
+        names = ", ".join(f'"{column.header}" ("{column.alias}")' for column in missing)
+        raise FileError(message % {"columns": names})
     return result

@@ -7,7 +7,7 @@ from wagtail.log_actions import LogFormatter
 
 
 class ImportCreateFormatter(LogFormatter):
-    label = _("Create by import")
+    label = _("Created by import")
 
     def format_message(self, log_entry):
         data = log_entry.data or {}
@@ -20,7 +20,7 @@ class ImportCreateFormatter(LogFormatter):
 
 
 class ImportUpdateFormatter(LogFormatter):
-    label = _("Update by import")
+    label = _("Updated by import")
 
     def format_message(self, log_entry):
         data = log_entry.data or {}

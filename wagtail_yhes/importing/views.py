@@ -14,6 +14,7 @@ from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
 from django.views import View
 from django.views.generic import FormView, TemplateView
 from wagtail.admin import messages
@@ -218,7 +219,12 @@ class ImportBatchStatusView(BatchMixin, View):
                 "label": str(batch.get_status_display()),
                 "running": batch.is_running and not batch.is_interrupted,
                 "rows": batch.row_count,
-                "progress": _("%(count)s rows checked so far.") % {"count": batch.row_count},
+                "progress": ngettext(
+                    "%(count)s row checked so far.",
+                    "%(count)s rows checked so far.",
+                    batch.row_count,
+                )
+                % {"count": batch.row_count},
             }
         )
 

@@ -13,6 +13,7 @@ from django.db import models, transaction
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from ..conf import get_setting
 
@@ -20,10 +21,10 @@ from ..conf import get_setting
 class RowAction(models.TextChoices):
     """What an import does with a row."""
 
-    NEW = "new", _("New")
-    UPDATE = "update", _("Update")
-    UNCHANGED = "unchanged", _("Unchanged")
-    ERROR = "error", _("Error")
+    NEW = "new", pgettext_lazy("import result of a row", "New")
+    UPDATE = "update", pgettext_lazy("import result of a row", "Update")
+    UNCHANGED = "unchanged", pgettext_lazy("import result of a row", "Unchanged")
+    ERROR = "error", pgettext_lazy("import result of a row", "Error")
 
 
 class ImportBatchQuerySet(models.QuerySet):
