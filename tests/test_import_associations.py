@@ -3,6 +3,8 @@
 import datetime
 
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.utils import translation
 from wagtail.models import ModelLogEntry, ReferenceIndex, Revision
 from wagtail.search.backends import get_search_backend
@@ -11,7 +13,7 @@ from wagtail.signals import published
 from wagtail_yhes.importing import import_associations
 from wagtail_yhes.importing.apply import CREATE_ACTION, UPDATE_ACTION
 from wagtail_yhes.matching import find_existing
-from wagtail_yhes.models import ActivityField, Association, Municipality
+from wagtail_yhes.models import ActivityField, Association, DirectoryEntry, Municipality
 from wagtail_yhes.regions import ETELA_SAVO_MUNICIPALITIES
 
 from .factories import AssociationFactory
@@ -394,6 +396,25 @@ def test_new_published_associations_send_the_published_signal(region):
         published.disconnect(receiver, sender=Association)
     assert sorted(name for name, _revision in received) == sorted(EXPECTED)
     assert all(revision for _name, revision in received)
+
+
+def test_the_queries_of_an_import_do_not_grow_with_its_rows(region):
+    """Writing, signalling and indexing are done in bulk, not once per association."""
+
+    def queries_to_import(count, offset):
+        rows = [
+            [f"Kylätoimikunta {offset + n} ry", "", "Mikkeli", "", "", "Mikkeli"]
+            for n in range(count)
+        ]
+        with CaptureQueriesContext(connection) as queries:
+            result = import_rows(HEADERS, rows)
+        assert result.created == count
+        return len(queries)
+
+    queries_to_import(1, offset=0)  # content types and other caches filled once
+    # Rows are written in batches of hundreds: ten times the rows may take a batch more.
+    assert queries_to_import(40, offset=100) - queries_to_import(4, offset=10) <= 2
+    assert DirectoryEntry.objects.count() == 45
 
 
 # All or nothing

@@ -165,6 +165,10 @@ def update_search_index(model, pks, *, related=(), reindex=None):
 
 
 def send_published(objects, revisions):
-    """Send Wagtail's ``published`` signal for each object, as ``publish()`` does."""
+    """Send Wagtail's ``published`` signal for each object, as ``publish()`` does.
+
+    The signal has ``bulk=True``: the caller updates the search indexes of all the
+    objects at once, so receivers need not index them one by one.
+    """
     for obj, revision in zip(objects, revisions, strict=True):
-        published.send(sender=type(obj), instance=obj, revision=revision)
+        published.send(sender=type(obj), instance=obj, revision=revision, bulk=True)

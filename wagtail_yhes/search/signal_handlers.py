@@ -21,7 +21,10 @@ def association_deleted(sender, instance, **kwargs):
     bump_version()
 
 
-def association_published(sender, instance, **kwargs):
+def association_published(sender, instance, bulk=False, **kwargs):
+    # A bulk write (the import) indexes all its associations at once after the signals.
+    if bulk:
+        return
     # Publishing saves the association before its many-to-many values; the signal comes
     # after both, so the entry is made again from the database.
     index_associations(Association.objects.filter(pk=instance.pk))
