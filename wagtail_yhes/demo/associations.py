@@ -402,6 +402,7 @@ def generate_association_rows(count, seed=2020):
         if rng.random() < 0.25:
             area.update(rng.sample(codes, rng.randint(1, 3)))
         contact = fake.name()
+        mailbox = slugify(name)[:40].strip("-").replace("-", ".")
         yield {
             "name": name,
             "abbreviation": abbreviation,
@@ -410,7 +411,7 @@ def generate_association_rows(count, seed=2020):
             "home_municipality_code": code,
             "municipality_codes": sorted(area),
             "activity_field_slugs": fields,
-            "email": f"{slugify(name)[:40].replace('-', '.')}@{rng.choice(MAIL_DOMAINS)}",
+            "email": f"{mailbox}@{rng.choice(MAIL_DOMAINS)}",
             "phone": f"+35840{rng.randint(1000000, 9999999)}",
             "website": f"https://{slugify(name)[:50].strip('-')}.yhdistysavain.fi"
             if rng.random() < 0.6
