@@ -10,11 +10,13 @@ from wagtail.models import ModelLogEntry, ReferenceIndex, Revision
 from wagtail.search.backends import get_search_backend
 from wagtail.signals import published
 
+from wagtail_yhes.finnish import query_words
 from wagtail_yhes.importing import import_associations
 from wagtail_yhes.importing.apply import CREATE_ACTION, UPDATE_ACTION
 from wagtail_yhes.matching import find_existing
 from wagtail_yhes.models import ActivityField, Association, DirectoryEntry, Municipality
 from wagtail_yhes.regions import ETELA_SAVO_MUNICIPALITIES
+from wagtail_yhes.search import DirectorySearch
 
 from .factories import AssociationFactory
 from .import_files import SURVEY_EXPORTS, csv_bytes, fixture
@@ -26,6 +28,12 @@ pytestmark = pytest.mark.django_db
 def english():
     with translation.override("en"):
         yield
+
+
+def directory_search(text):
+    """The names that the public directory finds for ``text``, in order."""
+    ids, _count = DirectorySearch(query_words(text)).page(0, 20)
+    return list(Association.objects.filter(pk__in=ids).values_list("name", flat=True))
 
 
 def search(query, queryset=None):
@@ -260,15 +268,29 @@ def test_an_update_lists_the_fields_that_change(martat):
     ]
 
 
-def test_an_update_is_searchable_at_once(martat):
-    import_rows(HEADERS, [["Mikkelin Marttayhdistys ry", "0112038-9", "Mikkeli", "", "", ""]])
+def test_an_update_is_searchable_at_once(martat, django_capture_on_commit_callbacks):
+    with django_capture_on_commit_callbacks(execute=True):
+        import_rows(HEADERS, [["Mikkelin Marttayhdistys ry", "0112038-9", "Mikkeli", "", "", ""]])
+    assert directory_search("marttayhdistyksen") == ["Mikkelin Marttayhdistys ry"]
     assert [a.name for a in search("Marttayhdistys")] == ["Mikkelin Marttayhdistys ry"]
 
 
-def test_new_associations_are_searchable_at_once(region):
-    import_associations(fixture("associations_utf8.csv"))
+def test_new_associations_are_searchable_at_once(region, django_capture_on_commit_callbacks):
+    with django_capture_on_commit_callbacks(execute=True) as callbacks:
+        import_associations(fixture("associations_utf8.csv"))
+    assert directory_search("marttojen") == ["Mikkelin Martat ry"]
     assert [a.name for a in search("Martat")] == ["Mikkelin Martat ry"]
     assert [a.name for a in search("förening")] == ["Nyslotts svenska förening rf"]
+    # Wagtail's backends are updated by one task per batch, after the commit.
+    assert len(callbacks) == 1
+
+
+def test_the_directory_index_is_written_with_the_data(region, django_capture_on_commit_callbacks):
+    """The directory finds the associations in the import's transaction, before any task."""
+    with django_capture_on_commit_callbacks(execute=False):
+        import_associations(fixture("associations_utf8.csv"))
+        assert directory_search("martat") == ["Mikkelin Martat ry"]
+        assert not search("Martat")
 
 
 def test_the_reference_index_is_the_one_that_wagtail_would_record(martat, savonlinna):
@@ -332,7 +354,7 @@ def test_new_associations_can_be_saved_as_drafts(region):
     assert association.has_unpublished_changes
     assert association.live_revision is None
     assert association.latest_revision is not None
-    assert not search("Martat", Association.objects.filter(live=True))
+    assert not directory_search("martat")
 
 
 def test_changes_to_an_association_with_unpublished_changes_stay_a_draft(martat):
@@ -473,7 +495,7 @@ def test_row_errors_are_in_the_language_of_the_editor(region):
     assert row.errors[0].message == "Postinumerossa on tasan viisi numeroa, esimerkiksi 50100."
 
 
-def test_a_crash_midway_leaves_the_database_as_before(martat):
+def test_a_crash_midway_leaves_the_database_as_before(martat, django_capture_on_commit_callbacks):
     before = state()
 
     def crash(sender, **kwargs):
@@ -482,12 +504,13 @@ def test_a_crash_midway_leaves_the_database_as_before(martat):
     # The signal is sent after the associations, revisions and log entries are written.
     published.connect(crash, sender=Association)
     try:
-        with pytest.raises(RuntimeError):
+        with django_capture_on_commit_callbacks(execute=True), pytest.raises(RuntimeError):
             import_associations(fixture("associations_utf8.csv"))
     finally:
         published.disconnect(crash, sender=Association)
     assert state() == before
     assert not search("Eläkeläiset")
+    assert not directory_search("eläkeläiset")
 
 
 # Matching

@@ -123,7 +123,8 @@ def test_english_headers_are_accepted(region):
     assert import_liaisons(data).created == 1
 
 
-def test_imported_liaisons_are_searchable(region):
-    import_liaisons(fixture("liaisons.csv"))
+def test_imported_liaisons_are_searchable(region, django_capture_on_commit_callbacks):
+    with django_capture_on_commit_callbacks(execute=True):
+        import_liaisons(fixture("liaisons.csv"))
     found = get_search_backend().search("Kuusijärvi", Liaison)
     assert [liaison.name for liaison in found] == ["Sari Kuusijärvi"]

@@ -8,6 +8,7 @@ associations, and a new revision for each changed one, published or as a draft.
 """
 
 import uuid
+from functools import partial
 
 from django.db import transaction
 from django.utils import timezone
@@ -19,7 +20,7 @@ from wagtail.models import Revision
 from ..matching import normalize_name
 from ..models import Association, Municipality
 from ..models.associations import RESERVED_SLUGS, AssociationSource
-from ..search import reindex_associations
+from ..search.indexing import index_associations
 from . import bulk
 from .columns import ASSOCIATION_COLUMNS, match_columns
 from .reading import read_table
@@ -418,7 +419,7 @@ class AssociationImport(BaseImport):
         new_rows = [row for row in result.rows if row.action == RowAction.NEW]
         update_rows = [row for row in result.rows if row.action == RowAction.UPDATE]
         for chunk in bulk.chunked(new_rows, WRITE_CHUNK_SIZE):
-            self.index(self.create(chunk))
+            self.index(self.create(chunk), created=True)
             release(chunk)
         for publish in (True, False):
             rows = [row for row in update_rows if row.publish is publish]
@@ -430,12 +431,13 @@ class AssociationImport(BaseImport):
         result.written = True
 
     @staticmethod
-    def index(objects):
+    def index(objects, created=False):
+        # New associations have no directory entry to replace.
         bulk.update_search_index(
             Association,
             [obj.pk for obj in objects],
             related=["home_municipality"],
-            reindex=reindex_associations,
+            index_directory=partial(index_associations, replace=not created),
         )
 
     def create(self, rows):

@@ -11,12 +11,13 @@ import uuid as uuid_module
 from django.contrib.contenttypes.models import ContentType
 from django.db import connection
 from wagtail.models import ModelLogEntry, ReferenceIndex, Revision
-from wagtail.search.backends import get_search_backends
 from wagtail.signals import published
+
+from ..search.tasks import add_to_search_backends_on_commit
 
 #: Rows per INSERT or UPDATE statement; SQLite allows 32,766 parameters per statement.
 BATCH_SIZE = 500
-#: Objects indexed at a time: the search backends do some work per call.
+#: Objects indexed at a time (and per task): the search backends do some work per call.
 SEARCH_BATCH_SIZE = 2000
 
 
@@ -147,21 +148,19 @@ def update_reference_index(objects, *, created):
     ReferenceIndex.objects.bulk_create(references, batch_size=BATCH_SIZE, **options)
 
 
-def update_search_index(model, pks, *, related=(), reindex=None):
-    """Index the objects ``pks`` of ``model`` in every search backend.
+def update_search_index(model, pks, *, related=(), index_directory=None):
+    """Index the objects ``pks`` of ``model`` in the search indexes.
 
-    ``related`` names the foreign keys that the search fields follow, loaded with the
-    objects. ``reindex``, when given, is called with each queryset instead: for
-    associations that is ``wagtail_yhes.search.reindex_associations``, which keeps the
-    directory's own index current too.
+    ``index_directory``, when given, is called with each queryset at once, within the
+    transaction: for associations that is ``search.indexing.index_associations``,
+    which keeps the directory's own index in step with the data. Wagtail's search
+    backends are updated by a task once the transaction commits, as after a ``save()``;
+    ``related`` names the foreign keys that their search fields follow.
     """
     for chunk in chunked(pks, SEARCH_BATCH_SIZE):
-        queryset = model._default_manager.filter(pk__in=chunk).select_related(*related)
-        if reindex is not None:
-            reindex(queryset)
-        else:
-            for backend in get_search_backends(with_auto_update=True):
-                backend.add_bulk(model, queryset)
+        if index_directory is not None:
+            index_directory(model._default_manager.filter(pk__in=chunk))
+        add_to_search_backends_on_commit(model, chunk, related)
 
 
 def send_published(objects, revisions):
