@@ -18,15 +18,16 @@ later visitor of the same search). SQL queries are counted per request.
 """
 
 import argparse
-import os
-import platform
 import statistics
 import sys
 import time
 from pathlib import Path
 from urllib.parse import urlencode
 
-REPO_DIR = Path(__file__).resolve().parent.parent
+# Run as a script, this file needs the repository on the path for its own package.
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from benchmarks.site import describe_machine, setup_django
 
 #: The directory requests that are timed: (label, query parameters).
 REQUESTS = [
@@ -48,38 +49,6 @@ def parse_args():
     parser.add_argument("--rounds", type=int, default=30)
     parser.add_argument("--warm-up", type=int, default=5)
     return parser.parse_args()
-
-
-def setup_django(database_url):
-    os.environ["BENCHMARK_DATABASE_URL"] = database_url
-    os.environ["DJANGO_SETTINGS_MODULE"] = "benchmarks.settings"
-    sys.path.insert(0, str(REPO_DIR))
-    if database_url.startswith("postgres"):
-        _create_postgres_database(database_url)
-    import django
-
-    django.setup()
-
-
-def _create_postgres_database(database_url):
-    import dj_database_url
-    import psycopg
-
-    config = dj_database_url.parse(database_url)
-    with psycopg.connect(
-        host=config["HOST"],
-        port=config["PORT"] or 5432,
-        user=config["USER"],
-        password=config["PASSWORD"],
-        dbname="postgres",
-        autocommit=True,
-    ) as connection:
-        name = config["NAME"]
-        exists = connection.execute(
-            "SELECT 1 FROM pg_database WHERE datname = %s", [name]
-        ).fetchone()
-        if not exists:
-            connection.execute(f'CREATE DATABASE "{name}"')
 
 
 def prepare_site(count):
@@ -211,24 +180,6 @@ def query_counts_by_page_size():
             client.get("/hakemisto/", {"q": "yhdistys", "format": "json", "page_size": size})
         counts[size] = len(queries)
     return counts
-
-
-def describe_machine():
-    import sqlite3
-
-    from django.db import connection
-
-    database = connection.vendor
-    if database == "postgresql":
-        with connection.cursor() as cursor:
-            cursor.execute("SHOW server_version")
-            database += " " + cursor.fetchone()[0]
-    else:
-        database += " " + sqlite3.sqlite_version
-    return (
-        f"{platform.processor() or platform.machine()}, {os.cpu_count()} CPUs, "
-        f"Python {platform.python_version()}, {database}"
-    )
 
 
 def main():

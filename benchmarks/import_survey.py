@@ -1,0 +1,255 @@
+"""How fast a survey export is imported and becomes searchable in the directory.
+
+    python benchmarks/import_survey.py --rows 3000 --database sqlite:////tmp/yhes-import.sqlite3
+    python benchmarks/import_survey.py --rows 100000 --format xlsx \\
+        --database postgres://postgres@127.0.0.1:5432/yhes_import_benchmark
+
+The database is created anew on every run (a SQLite file is removed, a PostgreSQL
+database dropped): give one that holds nothing else.
+
+A Webropol-style export of ``--rows`` answers is written (numbered headers with ``*``,
+Finnish municipality and activity field names, "Kyllä"/"Ei", dates as ``d.m.yyyy hh:mm``)
+and imported three times with ``yhes_import``, in this process:
+
+1. into an empty register: every row is new; the time runs until the associations are
+   published *and* found by a search of the directory page;
+2. the same file again: nothing changes;
+3. the file with every tenth row's phone number and description changed: a new
+   revision for each of those, published and reindexed.
+
+Each import is one run of the command, from reading the file to the end of its
+transaction: reading, matching, comparing, writing associations, revisions, log entries
+and the reference index, and the directory's own index, after which the associations
+are found by the directory. Wagtail's search backends are updated after the commit by
+tasks (as Wagtail does after a save); the benchmark keeps them queued during the
+import and then runs them as a task worker would, timed on their own.
+"""
+
+import argparse
+import csv
+import io
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+# Run as a script, this file needs the repository on the path for its own package.
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from benchmarks.site import describe_machine, setup_django
+
+#: The survey's questions as Webropol numbers them in an export's header row.
+HEADERS = [
+    "1. Yhdistyksen nimi *",
+    "2. Lyhenne",
+    "3. Y-tunnus",
+    "4. Kotikunta *",
+    "5. Toiminta-alue",
+    "6. Toimiala",
+    "7. Kuvaus",
+    "8. Sähköposti",
+    "9. Puhelin",
+    "10. Verkkosivut",
+    "11. Katuosoite",
+    "12. Postinumero",
+    "13. Postitoimipaikka",
+    "14. Yhteyshenkilö",
+    "15. Yhteyshenkilön sähköposti",
+    "16. Yhteyshenkilön tiedot saa julkaista",
+    "Vastausaika",
+]
+
+
+def parse_args():
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--rows", type=int, default=3000)
+    parser.add_argument("--format", choices=["csv", "xlsx"], default="csv")
+    parser.add_argument(
+        "--database",
+        default="sqlite:////tmp/yhes-import-benchmark.sqlite3",
+        help="a database URL (SQLite file or PostgreSQL database); it is created anew",
+    )
+    return parser.parse_args()
+
+
+def business_id(number):
+    """A valid Y-tunnus (with its check digit) made from ``number``."""
+    digits = f"{number % 10_000_000:07d}"
+    remainder = sum(int(d) * w for d, w in zip(digits, (7, 9, 10, 5, 8, 4, 2), strict=True)) % 11
+    if remainder == 1:
+        # No check digit exists for these numbers: take the next one.
+        return business_id(number + 1)
+    return f"{digits}-{0 if remainder == 0 else 11 - remainder}"
+
+
+def survey_rows(count):
+    """The answers of ``count`` associations, as the cells of an export's rows."""
+    from wagtail_yhes.demo.associations import generate_association_rows
+    from wagtail_yhes.models import ActivityField, Municipality
+
+    municipalities = dict(Municipality.objects.values_list("code", "name"))
+    fields = dict(ActivityField.objects.values_list("slug", "name"))
+    used_ids = set()
+    for number, row in enumerate(generate_association_rows(count), start=1):
+        # Three in four answers give a Y-tunnus; the rest are matched by name.
+        identifier = ""
+        if number % 4:
+            identifier = business_id(1_000_000 + number * 7)
+            while identifier in used_ids:
+                identifier = business_id(int(identifier[:7]) + 1)
+            used_ids.add(identifier)
+        answered = row["last_verified"]
+        yield [
+            row["name"],
+            row["abbreviation"],
+            identifier,
+            municipalities[row["home_municipality_code"]],
+            ", ".join(municipalities[code] for code in row["municipality_codes"]),
+            "; ".join(fields[slug] for slug in row["activity_field_slugs"]),
+            row["description"],
+            row["email"],
+            row["phone"].replace("+358", "0"),
+            row["website"].removeprefix("https://"),
+            row["street_address"],
+            row["postal_code"],
+            row["post_office"],
+            row["contact_name"],
+            row["contact_email"],
+            "Kyllä" if row["contact_consent"] else "Ei",
+            f"{answered.day}.{answered.month}.{answered.year} 12:{number % 60:02d}",
+        ]
+
+
+def changed(rows):
+    """``rows`` with every tenth answer's phone number and description changed."""
+    for number, cells in enumerate(rows):
+        if number % 10 == 0:
+            cells = list(cells)
+            cells[6] = cells[6].replace("Toimimme", "Kokoonnumme ja toimimme")
+            cells[8] = f"015 3{number % 1_000_000:06d}"
+        yield cells
+
+
+def export_bytes(rows, file_format):
+    """The rows under ``HEADERS`` as a Webropol export: CSV (UTF-8 with BOM, ``;``) or XLSX."""
+    if file_format == "xlsx":
+        from openpyxl import Workbook
+
+        workbook = Workbook(write_only=True)
+        sheet = workbook.create_sheet()
+        sheet.append(HEADERS)
+        for cells in rows:
+            sheet.append(cells)
+        buffer = io.BytesIO()
+        workbook.save(buffer)
+        return buffer.getvalue()
+    buffer = io.StringIO(newline="")
+    writer = csv.writer(buffer, delimiter=";", lineterminator="\r\n")
+    writer.writerow(HEADERS)
+    writer.writerows(rows)
+    return buffer.getvalue().encode("utf-8-sig")
+
+
+def run_import(path):
+    """Run ``yhes_import`` on ``path``; return ``(seconds, summary line, task seconds)``.
+
+    The tasks that the import enqueued are run after it, as a worker would run them.
+    """
+    from django.core.management import call_command
+    from django_tasks import default_task_backend
+
+    output = io.StringIO()
+    start = time.perf_counter()
+    call_command("yhes_import", str(path), stdout=output)
+    seconds = time.perf_counter() - start
+    start = time.perf_counter()
+    for result in default_task_backend.results:
+        result.task.call(*result.args, **result.kwargs)
+    default_task_backend.clear()
+    task_seconds = time.perf_counter() - start
+    return seconds, output.getvalue().strip().splitlines()[-1], task_seconds
+
+
+def search(query):
+    """Search the directory page as a visitor; return ``(seconds, number of results)``."""
+    from django.test import Client
+
+    start = time.perf_counter()
+    response = Client().get("/hakemisto/", {"q": query, "format": "json", "page_size": 1})
+    seconds = time.perf_counter() - start
+    assert response.status_code == 200, response.status_code
+    return seconds, response.json()["count"]
+
+
+def prepare_site():
+    from django.core.management import call_command
+    from wagtail.models import Page
+
+    from wagtail_yhes.loading import load_region
+    from wagtail_yhes.models import DirectoryPage
+
+    call_command("migrate", verbosity=0)
+    load_region("etela-savo")
+    Page.objects.get(depth=2).add_child(
+        instance=DirectoryPage(title="Järjestöhakemisto", slug="hakemisto", results_per_page=20)
+    )
+
+
+def main():
+    args = parse_args()
+    setup_django(args.database, fresh=True)
+    from django.test.utils import override_settings
+
+    from wagtail_yhes import finnish
+
+    # Tasks are kept, to be run and timed after each import.
+    override_settings(
+        TASKS={"default": {"BACKEND": "django_tasks.backends.dummy.DummyBackend"}}
+    ).enable()
+
+    prepare_site()
+    finnish.warm_up()
+    search("eläkeläiset")  # the first request of a process loads the URLs and templates
+    rows = list(survey_rows(args.rows))
+    with tempfile.TemporaryDirectory() as work_dir:
+        path = Path(work_dir) / f"survey.{args.format}"
+        update_path = Path(work_dir) / f"survey-changed.{args.format}"
+        path.write_bytes(export_bytes(rows, args.format))
+        update_path.write_bytes(export_bytes(changed(rows), args.format))
+        measure(path, update_path, rows)
+    check_counts(args.rows)
+
+
+def measure(path, update_path, rows):
+    """Import the export, the same again, and the changed one; print the times."""
+    print(f"\n{len(rows)} rows, {path.suffix[1:].upper()} ({path.stat().st_size / 1e6:.1f} MB)")
+    print(describe_machine() + "\n")
+    print("| import | imported and searchable | Wagtail's search backends | result |")
+    print("| --- | ---: | ---: | --- |")
+    seconds, summary, task_seconds = run_import(path)
+    search_seconds, found = search(rows[-1][0])
+    print(f"| new register | {seconds:.1f} s | {task_seconds:.1f} s | {summary} |")
+    print(f"| first search after it | {search_seconds * 1000:.0f} ms | | {found} found |")
+    seconds, summary, task_seconds = run_import(path)
+    print(f"| the same file again | {seconds:.1f} s | {task_seconds:.1f} s | {summary} |")
+    seconds, summary, task_seconds = run_import(update_path)
+    print(f"| every tenth row changed | {seconds:.1f} s | {task_seconds:.1f} s | {summary} |")
+    _, found = search("kokoonnumme")
+    print(f"| search for a changed word | | | {found} found |")
+
+
+def check_counts(rows):
+    """Print the size of the register and the index; fail unless every row is in both."""
+    from wagtail_yhes.models import Association, DirectoryEntry, DirectoryTerm
+
+    published = Association.objects.filter(live=True).count()
+    print(
+        f"\n{published} associations published, {DirectoryEntry.objects.count()} in the "
+        f"directory index with {DirectoryTerm.objects.count()} terms."
+    )
+    if published != rows or DirectoryEntry.objects.count() != rows:
+        sys.exit("The register and the directory index disagree with the file.")
+
+
+if __name__ == "__main__":
+    main()
