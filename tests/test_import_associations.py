@@ -38,7 +38,7 @@ def directory_search(text):
 
 
 def search(query, queryset=None):
-    """Associations that the search backend finds, as the admin and the directory search."""
+    """Associations that Wagtail's search backend finds (the directory has its own index)."""
     queryset = Association.objects.all() if queryset is None else queryset
     return list(get_search_backend().search(query, queryset))
 
