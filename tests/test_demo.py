@@ -1,7 +1,7 @@
 import pytest
 from django.core.management import call_command
 
-from wagtail_yhes.models import Association, Liaison
+from wagtail_yhes.models import Association, DirectoryPage, Liaison, VoicePage
 
 pytestmark = pytest.mark.django_db
 
@@ -12,6 +12,13 @@ def test_demo_creates_region_liaisons_and_associations(capsys):
     assert Liaison.objects.count() == 12
     assert Liaison.objects.filter(municipality__code="213").count() == 2
     assert Association.objects.values("home_municipality").distinct().count() > 5
+
+
+def test_demo_tells_where_its_pages_are(capsys):
+    call_command("yhes_demo", associations=0)
+    output = capsys.readouterr().out
+    assert f"Järjestöjen ääni: {VoicePage.objects.get().url}" in output
+    assert f"{DirectoryPage.objects.get().title}: {DirectoryPage.objects.get().url}" in output
 
 
 def test_demo_reports_the_seed_email_that_django_rejects(capsys):

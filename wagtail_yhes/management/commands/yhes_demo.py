@@ -1,6 +1,7 @@
 from django.core.management.base import BaseCommand, CommandError
 
 from ...loading import load_region
+from ...models import DirectoryPage, VoicePage
 
 
 class Command(BaseCommand):
@@ -47,3 +48,7 @@ class Command(BaseCommand):
             reindex_associations()
         self.stdout.write(f"Associations: created {created}")
         self.stdout.write(self.style.SUCCESS("Demo content is ready."))
+        for model in (VoicePage, DirectoryPage):
+            page = model.objects.live().first()
+            if page is not None:
+                self.stdout.write(f"{page.title}: {page.get_url()}")
