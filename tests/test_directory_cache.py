@@ -79,3 +79,42 @@ def test_change_of_an_association_shows_at_once(client, directory_page, director
     martat.save()
     response = client.get(directory_page.url, {"q": "martat"})
     assert b"Juvan Kotitalousmartat ry" in response.content
+
+
+def test_change_of_one_association_renders_only_its_result_again(
+    client, directory_page, directory_associations
+):
+    client.get(directory_page.url, {"q": "mikkeli"})
+    other = directory_associations["Juvan Martat ry"]
+    other.description = "Kokoontuu torstaisin."
+    other.save()
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get(directory_page.url, {"q": "mikkeli"})
+    assert response.status_code == 200
+    assert b"Mikkelin" in response.content
+    # The search is answered anew, but its results are the ones rendered before.
+    assert any("directoryterm" in query["sql"] for query in queries.captured_queries)
+    assert not any(
+        'FROM "wagtail_yhes_association"' in query["sql"] for query in queries.captured_queries
+    )
+
+
+def test_renamed_municipality_shows_in_the_results_at_once(
+    client, directory_page, directory_associations, mikkeli
+):
+    client.get(directory_page.url, {"q": "mikkeli"})
+    mikkeli.name = "Mikkelin kaupunki"
+    mikkeli.save()
+    response = client.get(directory_page.url, {"municipality": "mikkeli"})
+    results = response.content.decode().split('id="yhes-results"')[1]
+    assert "Mikkelin kaupunki" in results
+
+
+def test_new_activity_field_shows_as_a_filter_at_once(client, directory_page, region):
+    from wagtail_yhes.models import ActivityField
+
+    client.get(directory_page.url)
+    ActivityField.objects.create(name="Vapaaehtoistyö", name_sv="Frivilligarbete", slug="vapaa")
+    response = client.get(directory_page.url, {"field": "vapaa"})
+    assert b'id="yhes-field-vapaa"' in response.content
+    assert b"Frivilligarbete" in response.content

@@ -33,7 +33,8 @@ def english():
 
 def directory_search(text):
     """The names that the public directory finds for ``text``, in order."""
-    ids, _count = DirectorySearch(query_words(text)).page(0, 20)
+    entries, _count = DirectorySearch(query_words(text)).page(0, 20)
+    ids = [pk for pk, _version in entries]
     return list(Association.objects.filter(pk__in=ids).values_list("name", flat=True))
 
 

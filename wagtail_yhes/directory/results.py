@@ -6,9 +6,15 @@ Only public fields are read: a contact person never leaves the database through 
 from dataclasses import dataclass
 
 from django.db.models import Value
+from django.template.loader import render_to_string
+from django.utils.safestring import mark_safe
+from django.utils.translation import get_language
 
 from .. import finnish
 from ..models import Association
+
+#: The template of one result in the directory's list.
+CARD_TEMPLATE = "wagtail_yhes/directory/result.html"
 
 #: The public fields of an association, in the order of the open data formats.
 PUBLIC_FIELDS = (
@@ -34,6 +40,7 @@ class DirectoryResult:
     objects it is filed under, and ``url`` is the address of its page in the directory.
     """
 
+    pk: int
     name: str
     abbreviation: str
     slug: str
@@ -119,6 +126,7 @@ def load_results(ids, *, base_url, municipalities, activity_fields):
         result = dict(zip(PUBLIC_FIELDS, values, strict=True))
         results.append(
             DirectoryResult(
+                pk=pk,
                 **result,
                 home_municipality=municipalities.get(home),
                 municipalities=_by_name(areas[pk]),
@@ -127,3 +135,32 @@ def load_results(ids, *, base_url, municipalities, activity_fields):
             )
         )
     return results
+
+
+def shown_results(entries, *, cache, as_json, base_url, municipalities, activity_fields):
+    """Each result of a page, rendered: a card of the list, or with ``as_json`` a dict.
+
+    ``entries`` are ``(association id, entry version)`` pairs. A result is kept in
+    ``cache`` (a ``SearchCache``) under its entry's version, which every change of the
+    association, or of its municipalities' and fields' names, renews; so after a change
+    of the register only the changed associations are read and rendered again.
+    """
+    language = get_language()
+    kind = "json" if as_json else "card"
+    parts = {pk: (kind, pk, version, language, base_url) for pk, version in entries}
+
+    def render(pks):
+        results = load_results(
+            pks, base_url=base_url, municipalities=municipalities, activity_fields=activity_fields
+        )
+        if as_json:
+            return {result.pk: result.as_json(base_url) for result in results}
+        return {
+            result.pk: render_to_string(CARD_TEMPLATE, {"result": result}) for result in results
+        }
+
+    shown = cache.get_many_lasting(parts, render)
+    if as_json:
+        return [shown[pk] for pk, _version in entries if pk in shown]
+    # Safe: each card is what the template rendered (and escaped) above.
+    return [mark_safe(shown[pk]) for pk, _version in entries if pk in shown]  # noqa: S308

@@ -15,11 +15,11 @@ from django.utils.translation import gettext as _
 
 from ..models import ActivityField, Association, Municipality
 from ..search import DirectorySearch
-from ..search.cache import SearchCache
+from ..search.cache import SearchCache, vocabulary
 from ..search.query import updated_since_options
 from . import exports, listing
 from .params import CSV, JSON, XLSX, read_params
-from .results import load_results
+from .results import shown_results
 from .structured_data import organization_json_ld
 
 
@@ -48,7 +48,7 @@ def read_query(request):
     return query, notices
 
 
-def _vocabulary():
+def _load_vocabulary():
     return list(Municipality.objects.all()), list(ActivityField.objects.all())
 
 
@@ -56,11 +56,12 @@ def directory_index(page, request):
     """Search and browse: the page, or with ``format`` the results as JSON, CSV or XLSX.
 
     What a search shows is cached until the directory index changes (``SearchCache``):
-    its page of results, its counts, and its part of the page, rendered.
+    its page of results, its counts, and its part of the page, rendered. Each result
+    is kept rendered until its association changes.
     """
     query, notices = read_query(request)
     cache = SearchCache()
-    municipalities, activity_fields = cache.get_or_compute(("vocabulary",), _vocabulary)
+    municipalities, activity_fields = vocabulary(cache.vocabulary_version, _load_vocabulary)
     params = read_params(query, municipalities=municipalities, activity_fields=activity_fields)
     params.notices[:0] = [notice for notice in notices if notice not in params.notices]
     search = DirectorySearch(
@@ -71,13 +72,13 @@ def directory_index(page, request):
         updated_since=params.updated_since,
         sort=params.sort,
     )
-    vocabulary = {
+    by_pk = {
         "municipalities": {m.pk: m for m in municipalities},
         "activity_fields": {f.pk: f for f in activity_fields},
     }
     if params.format in (CSV, XLSX):
         return exports.export_response(
-            search, params.format, base_url=page.get_full_url(request), **vocabulary
+            search, params.format, base_url=page.get_full_url(request), **by_pk
         )
 
     per_page = (params.page_size if params.format == JSON else None) or page.results_per_page
@@ -89,12 +90,12 @@ def directory_index(page, request):
             lambda: search.page(offset, per_page),
         )
 
-    ids, count = page_of_results(params.page)
+    entries, count = page_of_results(params.page)
     paginator = Paginator(range(count), per_page)
     if params.page > paginator.num_pages:
         params.notices.append(_("There are not that many pages of results; the last is shown."))
         params.page = paginator.num_pages
-        ids, count = page_of_results(params.page)
+        entries, count = page_of_results(params.page)
     # Everything a cached part of the response depends on besides the index.
     key = (
         page.pk,
@@ -110,13 +111,14 @@ def directory_index(page, request):
         base_url = page.get_full_url(request) or ""
 
         def json_data():
-            results = load_results(ids, base_url=base_url, **vocabulary)
             return {
                 "count": count,
                 "page": params.page,
                 "num_pages": paginator.num_pages,
                 "page_size": per_page,
-                "results": [result.as_json(base_url) for result in results],
+                "results": shown_results(
+                    entries, cache=cache, as_json=True, base_url=base_url, **by_pk
+                ),
             }
 
         data = cache.get_or_compute(("json", base_url, *key), json_data)
@@ -137,7 +139,7 @@ def directory_index(page, request):
         directory = listing.DirectoryListing(
             page=page,
             params=params,
-            results=load_results(ids, base_url=base_url, **vocabulary),
+            results=shown_results(entries, cache=cache, as_json=False, base_url=base_url, **by_pk),
             count=count,
             paginator_page=paginator.page(params.page),
             municipalities=municipalities,

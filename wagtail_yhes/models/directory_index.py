@@ -26,6 +26,9 @@ class DirectoryEntry(models.Model):
     name_key = ByteOrderCharField(_("name for comparing"), max_length=255)
     abbreviation_key = ByteOrderCharField(_("abbreviation for comparing"), max_length=60)
     last_verified = models.DateField(_("details last confirmed"), null=True)
+    # The index version that wrote the entry: what was rendered of the association is
+    # kept under it, and stays valid while other associations change.
+    version = models.PositiveBigIntegerField(_("version"), default=0)
     # Home municipality and area of operation together: the municipality filter finds
     # an association by either.
     municipalities = models.ManyToManyField(
@@ -84,7 +87,8 @@ class DirectoryIndexVersion(models.Model):
     """A number that every change of the directory index replaces with a new one.
 
     Cached searches are stored under it, so a change makes every cached search stale at
-    once, in every process, whichever cache the site uses.
+    once, in every process, whichever cache the site uses. A second row is the version
+    of the municipalities and activity fields (``wagtail_yhes.search.cache``).
     """
 
     version = models.PositiveBigIntegerField(_("version"), default=0)

@@ -14,7 +14,7 @@ from django.db import connections, router, transaction
 from .. import finnish
 from ..models import ActivityField, Association, Municipality
 from ..models.directory_index import DirectoryEntry, DirectoryTerm
-from .cache import bump_version
+from .cache import bump_version, new_version
 
 # How strongly a word matches, by where it stands. A word matched in full counts twice
 # its weight, a word matched by its beginning once. Name words outweigh everything
@@ -159,8 +159,11 @@ def document_for(association):
     )
 
 
-def _entry_rows(documents, vocabulary):
-    """The rows to insert for ``documents``: entries, terms, municipalities, fields."""
+def _entry_rows(documents, vocabulary, version):
+    """The rows to insert for ``documents``, written at index ``version``.
+
+    Returns the rows of entries, terms, municipalities and fields.
+    """
     entries, terms, areas, fields = [], [], [], []
     for document in documents:
         pk = document.pk
@@ -171,6 +174,7 @@ def _entry_rows(documents, vocabulary):
                 finnish.name_key(document.name)[:255],
                 finnish.name_key(document.abbreviation)[:60],
                 document.last_verified,
+                version,
             )
         )
         terms.extend(
@@ -191,7 +195,14 @@ def _tables():
     return [
         (
             DirectoryEntry,
-            ["association_id", "sort_name", "name_key", "abbreviation_key", "last_verified"],
+            [
+                "association_id",
+                "sort_name",
+                "name_key",
+                "abbreviation_key",
+                "last_verified",
+                "version",
+            ],
         ),
         (DirectoryTerm, ["entry_id", "term", "weight"]),
         (area_through, ["directoryentry_id", "municipality_id"]),
@@ -258,10 +269,11 @@ def write_entries(documents, remove_pks=(), vocabulary=None, replace=True):
         removed = _delete(pks) if pks and replace else 0
         if not documents and not removed:
             return
-        rows = _entry_rows(documents, vocabulary or Vocabulary())
+        version = new_version()
+        rows = _entry_rows(documents, vocabulary or Vocabulary(), version)
         for (model, columns), table_rows in zip(_tables(), rows, strict=True):
             _insert(model, columns, table_rows)
-        bump_version()
+        bump_version(version)
 
 
 def index_association(association):

@@ -199,14 +199,17 @@ class DirectorySearch:
         )
 
     def _results_sql(self, with_count):
-        """SQL of the ids of every result in order; with their count beside each."""
+        """SQL of every result in order: its id and entry version, with the count if asked."""
         count = ", COUNT(*) OVER ()" if with_count else ""
         order, order_params = self._ordering()
         source, params = self._source()
         conditions, filter_params = self._filters("entry.association_id", "entry.last_verified")
         params += filter_params
         where = f" WHERE {' AND '.join(conditions)}" if conditions else ""
-        sql = f"SELECT entry.association_id{count} FROM {source}{where} ORDER BY {order}"
+        sql = (
+            f"SELECT entry.association_id, entry.version{count} "
+            f"FROM {source}{where} ORDER BY {order}"
+        )
         return sql, params + order_params
 
     # Results --------------------------------------------------------------------------
@@ -225,20 +228,22 @@ class DirectorySearch:
         return self._fetch(f"SELECT COUNT(*) FROM {source}{where}", params)[0][0]
 
     def page(self, offset, limit):
-        """Return ``(ids, count)``: the association ids of one page, and all results' count.
+        """Return ``(entries, count)``: one page of results, and the count of all.
 
+        ``entries`` are ``(association id, entry version)`` pairs: the version tells
+        whether what was rendered of the association before is still its current state.
         With words, the results must all be scored to be ordered, so their count comes
         with the page; without, counting is cheaper on its own than beside each row.
         """
         if not self.words:
             sql, params = self._results_sql(with_count=False)
             rows = self._fetch(f"{sql} LIMIT %s OFFSET %s", [*params, limit, offset])
-            return [row[0] for row in rows], self.count()
+            return [tuple(row) for row in rows], self.count()
         sql, params = self._results_sql(with_count=True)
         rows = self._fetch(f"{sql} LIMIT %s OFFSET %s", [*params, limit, offset])
         if not rows:
             return [], (self.count() if offset else 0)
-        return [row[0] for row in rows], rows[0][1]
+        return [(pk, version) for pk, version, _count in rows], rows[0][2]
 
     def all_ids(self):
         """The association id of every result, in order."""

@@ -5,7 +5,7 @@ from django.db.models.signals import post_delete, post_save, pre_delete
 from wagtail.signals import published, unpublished
 
 from ..models import ActivityField, Association, Municipality
-from .cache import bump_version
+from .cache import VOCABULARY, bump_version
 from .indexing import DIRECTORY_FIELDS, index_association, index_associations
 
 
@@ -40,9 +40,10 @@ def _associations_of(instance):
 
 def vocabulary_changed(sender, instance, raw=False, **kwargs):
     """A renamed municipality or activity field changes the words its associations have."""
+    # The directory's lists of municipalities and fields change, even in a fixture.
+    bump_version(kind=VOCABULARY)
     if not raw:
         index_associations(_associations_of(instance))
-        # The directory's cached lists of municipalities and fields change too.
         bump_version()
 
 
@@ -56,6 +57,7 @@ def vocabulary_deleted(sender, instance, **kwargs):
     if pks:
         index_associations(Association.objects.filter(pk__in=pks))
     bump_version()
+    bump_version(kind=VOCABULARY)
 
 
 def register_signal_handlers():
