@@ -1,14 +1,18 @@
 """What the directory page shows about a search, worked out for its template.
 
 The template only loops and prints: counts, labels, which boxes are checked and the
-address of every link are decided here.
+address of every link are decided here. The options of the filters, some forty on every
+page, are written as HTML here too (``FacetOption.html``): through the template engine
+they took a third of the time of a search that was not cached.
 """
 
 from dataclasses import dataclass, field
 from functools import lru_cache
+from html import escape
 
 from django.utils.formats import date_format
 from django.utils.functional import cached_property
+from django.utils.safestring import mark_safe
 from django.utils.translation import get_language, ngettext, pgettext
 from django.utils.translation import gettext as _
 
@@ -49,6 +53,30 @@ class FacetOption:
             return ""
         return _results_text(self.count)
 
+    def html(self, input_type, name):
+        """The option as a list item: its input, and its label with the count."""
+        # ``html.escape`` is what Django's ``escape`` calls, without its wrapper for
+        # lazy strings, which took more time than the escaping.
+        checked = " checked" if self.checked else ""
+        input_id = escape(self.input_id)
+        label = escape(self.label)
+        if self.other_name:
+            label += f' <span lang="{escape(self.other_lang)}">({escape(self.other_name)})</span>'
+        if self.date:
+            since = escape(_("since"))
+            shown = escape(date_format(self.date, "SHORT_DATE_FORMAT"))
+            label += (
+                f' <span class="yhes-facet__date">({since} '
+                f'<time datetime="{self.date.isoformat()}">{shown}</time>)</span>'
+            )
+        if self.count_text:
+            label += f' <span class="yhes-facet__count">{escape(self.count_text)}</span>'
+        # Safe: every value in it is escaped above.
+        return mark_safe(  # noqa: S308
+            f'<li><input type="{input_type}" id="{input_id}" name="{escape(name)}" '
+            f'value="{escape(self.value)}"{checked}><label for="{input_id}">{label}</label></li>'
+        )
+
 
 @dataclass
 class Facet:
@@ -58,6 +86,14 @@ class Facet:
     legend: str
     input_type: str
     options: list = field(default_factory=list)
+
+    @property
+    def options_html(self):
+        """Every option as HTML list items (``FacetOption.html``)."""
+        # Safe: joined from the options' escaped HTML.
+        return mark_safe(  # noqa: S308
+            "\n".join(option.html(self.input_type, self.name) for option in self.options)
+        )
 
 
 @dataclass
