@@ -18,6 +18,9 @@ CACHES = {
     "directory": {
         "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
         "LOCATION": "directory",
+        # Room for the rendered results of many searches, as a Redis or Memcached of a
+        # production site has; at the default 300 entries they would be dropped early.
+        "OPTIONS": {"MAX_ENTRIES": 20000},
     },
 }
 WAGTAIL_YHES_DIRECTORY_CACHE = "directory"
