@@ -1,6 +1,11 @@
 from .associations import Association
 from .directory import DirectoryPage
-from .directory_index import DirectoryEntry, DirectoryIndexVersion, DirectoryTerm
+from .directory_index import (
+    DirectoryEntry,
+    DirectoryFacetTotal,
+    DirectoryIndexVersion,
+    DirectoryTerm,
+)
 from .imports import ImportBatch, ImportRow, RowAction
 from .liaisons import Liaison
 from .places import ActivityField, Municipality
@@ -12,6 +17,7 @@ __all__ = [
     "ActivityField",
     "Association",
     "DirectoryEntry",
+    "DirectoryFacetTotal",
     "DirectoryIndexVersion",
     "DirectoryPage",
     "DirectoryTerm",

@@ -83,6 +83,33 @@ class DirectoryTerm(models.Model):
         return self.term
 
 
+class DirectoryFacetTotal(models.Model):
+    """How many entries have one value of a filter: the counts of the whole directory.
+
+    Every write of the index adds to these totals what it adds and takes away what it
+    removes (``wagtail_yhes.search.indexing``), so that the directory without a search
+    shows its filter counts without counting 100,000 entries. ``value`` is the id of a
+    municipality or activity field, or the day an entry's details were last confirmed
+    (``date.toordinal()``, 0 for none).
+    """
+
+    MUNICIPALITY = 0
+    ACTIVITY_FIELD = 1
+    LAST_VERIFIED = 2
+
+    pk = models.CompositePrimaryKey("facet", "value")
+    facet = models.PositiveSmallIntegerField(_("filter"))
+    value = models.IntegerField(_("value"))
+    entries = models.IntegerField(_("entries"))
+
+    class Meta:
+        verbose_name = _("directory filter total")
+        verbose_name_plural = _("directory filter totals")
+
+    def __str__(self):
+        return f"{self.facet}:{self.value}"
+
+
 class DirectoryIndexVersion(models.Model):
     """A number that every change of the directory index replaces with a new one.
 

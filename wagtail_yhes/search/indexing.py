@@ -7,13 +7,14 @@ entry. Signal handlers keep single associations in step; bulk writers call
 ``reindex_associations``.
 """
 
+from collections import Counter
 from dataclasses import dataclass, field
 
 from django.db import connections, router, transaction
 
 from .. import finnish
 from ..models import ActivityField, Association, Municipality
-from ..models.directory_index import DirectoryEntry, DirectoryTerm
+from ..models.directory_index import DirectoryEntry, DirectoryFacetTotal, DirectoryTerm
 from .cache import bump_version, new_version
 
 # How strongly a word matches, by where it stands. A word matched in full counts twice
@@ -232,11 +233,68 @@ def _insert(model, columns, rows):
             cursor.executemany(sql, rows[start : start + _BATCH_SIZE])
 
 
+def _day(last_verified):
+    return last_verified.toordinal() if last_verified else 0
+
+
+def _facet_values(pks):
+    """How many of the entries ``pks`` have each filter value, as they are in the index."""
+    found = Counter()
+    areas = DirectoryEntry.municipalities.through.objects
+    fields = DirectoryEntry.activity_fields.through.objects
+    for start in range(0, len(pks), _DELETE_BATCH_SIZE):
+        batch = pks[start : start + _DELETE_BATCH_SIZE]
+        area_ids = areas.filter(directoryentry_id__in=batch).values_list("municipality_id")
+        field_ids = fields.filter(directoryentry_id__in=batch).values_list("activityfield_id")
+        days = DirectoryEntry.objects.filter(pk__in=batch).values_list("last_verified")
+        found.update((DirectoryFacetTotal.MUNICIPALITY, pk) for (pk,) in area_ids)
+        found.update((DirectoryFacetTotal.ACTIVITY_FIELD, pk) for (pk,) in field_ids)
+        found.update((DirectoryFacetTotal.LAST_VERIFIED, _day(day)) for (day,) in days)
+    return found
+
+
+def _row_facet_values(entries, areas, fields):
+    """How many of the rows about to be inserted have each filter value."""
+    found = Counter()
+    found.update((DirectoryFacetTotal.MUNICIPALITY, row[1]) for row in areas)
+    found.update((DirectoryFacetTotal.ACTIVITY_FIELD, row[1]) for row in fields)
+    # The entry's last confirmed date is its fifth column (``_tables()``).
+    found.update((DirectoryFacetTotal.LAST_VERIFIED, _day(row[4])) for row in entries)
+    return found
+
+
+def _add_to_totals(changes):
+    """Add ``changes`` (``{(facet, value): n}``, n negative to take away) to the totals."""
+    rows = sorted((facet, value, n) for (facet, value), n in changes.items() if n)
+    if not rows:
+        return
+    connection = connections[router.db_for_write(DirectoryFacetTotal)]
+    table = connection.ops.quote_name(DirectoryFacetTotal._meta.db_table)
+    with connection.cursor() as cursor:
+        # Rows in one order, so that concurrent writers lock them in the same order.
+        cursor.executemany(
+            f"INSERT INTO {table} (facet, value, entries) VALUES (%s, %s, %s) "
+            "ON CONFLICT (facet, value) "
+            f"DO UPDATE SET entries = {table}.entries + excluded.entries",
+            rows,
+        )
+        if any(n < 0 for _facet, _value, n in rows):
+            cursor.execute(f"DELETE FROM {table} WHERE entries <= 0")
+
+
+def forget_filter_value(facet, value):
+    """Remove the total of a deleted municipality (or field), whose id may come again."""
+    DirectoryFacetTotal.objects.filter(facet=facet, value=value).delete()
+
+
 def _delete(pks=None):
     """Delete the entries of ``pks`` (association ids), or every entry, with their rows.
 
-    Returns the number of entries deleted.
+    Returns the number of entries deleted. The filter totals are the caller's to keep,
+    except that deleting every entry empties them.
     """
+    if pks is None:
+        DirectoryFacetTotal.objects.all().delete()
     deleted = 0
     for model, columns in reversed(_tables()):
         connection = connections[router.db_for_write(model)]
@@ -266,13 +324,21 @@ def write_entries(documents, remove_pks=(), vocabulary=None, replace=True):
     """
     pks = [document.pk for document in documents] + list(remove_pks)
     with transaction.atomic():
-        removed = _delete(pks) if pks and replace else 0
+        totals = Counter()
+        removed = 0
+        if pks and replace:
+            totals.subtract(_facet_values(pks))
+            removed = _delete(pks)
         if not documents and not removed:
             return
         version = new_version()
-        rows = _entry_rows(documents, vocabulary or Vocabulary(), version)
-        for (model, columns), table_rows in zip(_tables(), rows, strict=True):
+        entries, terms, areas, fields = _entry_rows(documents, vocabulary or Vocabulary(), version)
+        for (model, columns), table_rows in zip(
+            _tables(), (entries, terms, areas, fields), strict=True
+        ):
             _insert(model, columns, table_rows)
+        totals.update(_row_facet_values(entries, areas, fields))
+        _add_to_totals(totals)
         bump_version(version)
 
 

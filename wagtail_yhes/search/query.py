@@ -16,7 +16,7 @@ import datetime
 from django.db import connections, router
 from django.utils import timezone
 
-from ..models.directory_index import DirectoryEntry, DirectoryTerm
+from ..models.directory_index import DirectoryEntry, DirectoryFacetTotal, DirectoryTerm
 
 RELEVANCE = "relevance"
 NAME = "name"
@@ -60,6 +60,7 @@ class _Tables:
         self.term = q(DirectoryTerm._meta.db_table)
         self.area = q(area._meta.db_table)
         self.fields = q(fields._meta.db_table)
+        self.totals = q(DirectoryFacetTotal._meta.db_table)
         self.area_entry = q(area._meta.get_field("directoryentry").column)
         self.area_municipality = q(area._meta.get_field("municipality").column)
         self.fields_entry = q(fields._meta.get_field("directoryentry").column)
@@ -221,6 +222,10 @@ class DirectorySearch:
 
     def count(self):
         """The number of results."""
+        if not self.words and not self._has_filters():
+            # Every entry has one day (or none) in the totals.
+            sql = f"SELECT SUM(entries) FROM {self.tables.totals} WHERE facet = %s"
+            return self._fetch(sql, [DirectoryFacetTotal.LAST_VERIFIED])[0][0] or 0
         source, params = self._source()
         conditions, filter_params = self._filters("entry.association_id", "entry.last_verified")
         params += filter_params
@@ -260,7 +265,12 @@ class DirectorySearch:
         say how many more it would find. ``updated_options`` are dates, newest first.
         Returns ``{MUNICIPALITY: {id: n}, ACTIVITY_FIELD: {id: n}, UPDATED_SINCE: {date: n}}``,
         where the date ``None`` counts the results of any date.
+
+        Without a search or filters the counts are those of the whole directory, which
+        the index keeps as it is written (``DirectoryFacetTotal``).
         """
+        if not self.words and not self._has_filters():
+            return self._total_counts(list(updated_options))
         t = self.tables
         prefix, params = "", []
         if self.words:
@@ -320,23 +330,50 @@ class DirectorySearch:
         sql = prefix + " UNION ALL ".join(sql for sql, _ in parts)
         for _, part_params in parts:
             params = params + part_params
-        counts = {MUNICIPALITY: {}, ACTIVITY_FIELD: {}, UPDATED_SINCE: {}}
-        buckets = {}
-        for kind, value, n in self._fetch(sql, params):
-            if kind == 0:
-                counts[MUNICIPALITY][value] = n
-            elif kind == 1:
-                counts[ACTIVITY_FIELD][value] = n
-            elif value == -1:
-                counts[UPDATED_SINCE][None] = n
-            elif value < -1:
-                counts[UPDATED_SINCE][dates[-value - 2]] = n
-            else:
-                buckets[value] = n
-        if narrowed and dates:
-            counts[UPDATED_SINCE][None] = sum(buckets.values())
-            total = 0
-            for i, day in enumerate(dates):
-                total += buckets.get(i, 0)
-                counts[UPDATED_SINCE][day] = total
-        return counts
+        return _read_counts(self._fetch(sql, params), dates, bucketed=bool(narrowed and dates))
+
+    def _total_counts(self, dates):
+        """The filter counts of the whole directory, from the totals of the index."""
+        t = self.tables
+        sql = f"SELECT facet, value, entries FROM {t.totals} WHERE facet IN (%s, %s)"
+        params = [DirectoryFacetTotal.MUNICIPALITY, DirectoryFacetTotal.ACTIVITY_FIELD]
+        if dates:
+            # Each day's entries fall in the bucket of the newest date they reach.
+            whens = " ".join(f"WHEN value >= %s THEN {i}" for i in range(len(dates)))
+            sql += (
+                f" UNION ALL SELECT {DirectoryFacetTotal.LAST_VERIFIED}, "
+                f"CASE {whens} ELSE {len(dates)} END, SUM(entries) "
+                f"FROM {t.totals} WHERE facet = %s GROUP BY 2"
+            )
+            params += [day.toordinal() for day in dates] + [DirectoryFacetTotal.LAST_VERIFIED]
+        return _read_counts(self._fetch(sql, params), dates, bucketed=bool(dates))
+
+
+def _read_counts(rows, dates, *, bucketed):
+    """The filter counts from rows ``(kind, value, n)`` of ``facet_counts``'s statements.
+
+    Kinds 0 and 1 count municipalities and activity fields by id. Of kind 2, with
+    ``bucketed`` a value is the index of the newest of ``dates`` that the results reach
+    (``len(dates)`` for none); without, -1 counts every result and -2, -3… those since
+    the first, second… date.
+    """
+    counts = {MUNICIPALITY: {}, ACTIVITY_FIELD: {}, UPDATED_SINCE: {}}
+    buckets = {}
+    for kind, value, n in rows:
+        if kind == 0:
+            counts[MUNICIPALITY][value] = n
+        elif kind == 1:
+            counts[ACTIVITY_FIELD][value] = n
+        elif bucketed:
+            buckets[value] = n
+        elif value == -1:
+            counts[UPDATED_SINCE][None] = n
+        else:
+            counts[UPDATED_SINCE][dates[-value - 2]] = n
+    if bucketed:
+        counts[UPDATED_SINCE][None] = sum(buckets.values())
+        total = 0
+        for i, day in enumerate(dates):
+            total += buckets.get(i, 0)
+            counts[UPDATED_SINCE][day] = total
+    return counts

@@ -4,9 +4,15 @@ from django.db.models import Q
 from django.db.models.signals import post_delete, post_save, pre_delete
 from wagtail.signals import published, unpublished
 
-from ..models import ActivityField, Association, Municipality
+from ..models import ActivityField, Association, DirectoryFacetTotal, Municipality
 from .cache import VOCABULARY, bump_version
-from .indexing import DIRECTORY_FIELDS, index_association, index_associations
+from .indexing import (
+    DIRECTORY_FIELDS,
+    forget_filter_value,
+    index_association,
+    index_associations,
+    write_entries,
+)
 
 
 def association_saved(sender, instance, raw=False, update_fields=None, **kwargs):
@@ -16,9 +22,10 @@ def association_saved(sender, instance, raw=False, update_fields=None, **kwargs)
     index_association(instance)
 
 
-def association_deleted(sender, instance, **kwargs):
-    # The entry went with the association (on delete cascade); cached searches go stale.
-    bump_version()
+def association_deleting(sender, instance, **kwargs):
+    # Removed before the delete cascades to the entry, so that the filter totals lose
+    # what the entry had; all in the transaction of the delete.
+    write_entries([], remove_pks=[instance.pk])
 
 
 def association_published(sender, instance, bulk=False, **kwargs):
@@ -56,6 +63,12 @@ def vocabulary_deleted(sender, instance, **kwargs):
     pks = getattr(instance, "_yhes_association_pks", None)
     if pks:
         index_associations(Association.objects.filter(pk__in=pks))
+    facet = (
+        DirectoryFacetTotal.MUNICIPALITY
+        if isinstance(instance, Municipality)
+        else DirectoryFacetTotal.ACTIVITY_FIELD
+    )
+    forget_filter_value(facet, instance.pk)
     bump_version()
     bump_version(kind=VOCABULARY)
 
@@ -64,7 +77,7 @@ def register_signal_handlers():
     """Connect the handlers; called once from the app's ``ready()``."""
     uid = "wagtail_yhes.directory_index"
     post_save.connect(association_saved, sender=Association, dispatch_uid=uid)
-    post_delete.connect(association_deleted, sender=Association, dispatch_uid=uid)
+    pre_delete.connect(association_deleting, sender=Association, dispatch_uid=uid)
     published.connect(association_published, sender=Association, dispatch_uid=uid)
     unpublished.connect(association_published, sender=Association, dispatch_uid=uid)
     for model in (Municipality, ActivityField):
