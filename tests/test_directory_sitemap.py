@@ -1,6 +1,7 @@
 """The pages of published associations are in the site's sitemap."""
 
 import pytest
+from django.utils import timezone
 
 from .factories import AssociationFactory
 
@@ -41,5 +42,6 @@ def test_association_is_dated_by_its_publishing(sitemap, directory_page, mikkeli
     association = AssociationFactory(name="Kuoro ry", slug="kuoro", home_municipality=mikkeli)
     association.save_revision().publish()
     association.refresh_from_db()
-    expected = association.last_published_at.date().isoformat()
+    # The sitemap writes the date of the site's time zone.
+    expected = timezone.localdate(association.last_published_at).isoformat()
     assert f"kuoro/</loc><lastmod>{expected}</lastmod>" in sitemap().replace("\n", "")
