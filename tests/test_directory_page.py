@@ -253,9 +253,13 @@ def test_directory_page_links_to_the_self_service_forms(client, directory_page):
 def test_filter_option_names_are_escaped(client, directory_page, region):
     from wagtail_yhes.models import ActivityField
 
-    ActivityField.objects.create(name='Tiede <b>& "taide"', name_sv="<i>Vetenskap</i>", slug="tiede")
+    ActivityField.objects.create(
+        name='Tiede <b>& "taide"', name_sv="<i>Vetenskap</i>", slug="tiede"
+    )
     html = client.get(directory_page.url, {"field": "tiede"}).content.decode()
     assert "Tiede &lt;b&gt;&amp; &quot;taide&quot;" in html
     assert '<span lang="sv">(&lt;i&gt;Vetenskap&lt;/i&gt;)</span>' in html
-    assert '<input type="checkbox" id="yhes-field-tiede" name="field" value="tiede" checked>' in html
+    assert (
+        '<input type="checkbox" id="yhes-field-tiede" name="field" value="tiede" checked>' in html
+    )
     assert "<b>" not in html and "<i>" not in html
