@@ -82,12 +82,27 @@ def directory_index(page, request):
         )
 
     per_page = (params.page_size if params.format == JSON else None) or page.results_per_page
+    options = updated_since_options()
+    facets_key = ("facets", search.cache_key(), tuple(options))
+    # The filter counts, when the page shows them: worked out with the page of results
+    # if neither is cached, which finds the matching associations once for both.
+    facets = {}
+    shows_facets = params.format != JSON and _shows_filters(page)
 
     def page_of_results(number):
         offset = (number - 1) * per_page
+
+        def compute():
+            if shows_facets and not facets and cache.get(facets_key) is None:
+                entries, count, facets["counts"] = search.page_and_facet_counts(
+                    offset, per_page, options
+                )
+                cache.set(facets_key, facets["counts"])
+                return entries, count
+            return search.page(offset, per_page)
+
         return cache.get_or_compute(
-            ("page", search.cache_key(), search.sort, offset, per_page),
-            lambda: search.page(offset, per_page),
+            ("page", search.cache_key(), search.sort, offset, per_page), compute
         )
 
     entries, count = page_of_results(params.page)
@@ -129,12 +144,10 @@ def directory_index(page, request):
     base_url = page.get_url(request) or ""
 
     def listing_html():
-        options = updated_since_options()
         facet_counts = None
-        if _shows_filters(page):
-            facet_counts = cache.get_or_compute(
-                ("facets", search.cache_key(), tuple(options)),
-                lambda: search.facet_counts(options),
+        if shows_facets:
+            facet_counts = facets.get("counts") or cache.get_or_compute(
+                facets_key, lambda: search.facet_counts(options)
             )
         directory = listing.DirectoryListing(
             page=page,

@@ -81,6 +81,15 @@ class SearchCache:
         digest = hashlib.sha256(repr(parts).encode()).hexdigest()[:32]
         return f"wagtail_yhes:directory:{self.version}:{digest}"
 
+    def get(self, parts):
+        """The value cached under ``parts``, or None."""
+        return None if self.cache is None else self.cache.get(self._key(*parts))
+
+    def set(self, parts, value):
+        """Keep ``value`` under ``parts``."""
+        if self.cache is not None:
+            self.cache.set(self._key(*parts), value, self.timeout)
+
     def get_or_compute(self, parts, compute):
         """The value cached under ``parts``, or ``compute()``'s, stored for next time."""
         if self.cache is None:

@@ -30,6 +30,11 @@ UPDATED_SINCE = "updated_since"
 # An exact name match outranks any sum of word weights.
 _EXACT_NAME = 1_000_000
 
+# Kinds of rows of a statement that answers several questions at once; 0 to 2 are the
+# filter counts (``_read_counts``).
+_PAGE = 3
+_COUNT = 4
+
 #: How far back the "updated since" choices reach, in days.
 UPDATED_SINCE_DAYS = (31, 183, 365, 730)
 
@@ -150,21 +155,29 @@ class DirectorySearch:
         return sql, params
 
     def _filters(self, entry_column, last_verified_column, skip=None):
-        """SQL conditions of every filter but ``skip``, on the given entry id column."""
+        """SQL conditions of every filter but ``skip``, on the given entry id column.
+
+        With words, the entries that they match are looked up one by one in the index
+        of the municipalities (or fields) by entry; without, the entries of the chosen
+        municipalities are read once, since there are fewer of them than entries.
+        """
         t = self.tables
         conditions, params = [], []
-        if self.municipality_ids and skip != MUNICIPALITY:
-            conditions.append(
-                f"{entry_column} IN (SELECT {t.area_entry} FROM {t.area} "
-                f"WHERE {t.area_municipality} IN ({_placeholders(self.municipality_ids)}))"
-            )
-            params += self.municipality_ids
-        if self.activity_field_ids and skip != ACTIVITY_FIELD:
-            conditions.append(
-                f"{entry_column} IN (SELECT {t.fields_entry} FROM {t.fields} "
-                f"WHERE {t.fields_field} IN ({_placeholders(self.activity_field_ids)}))"
-            )
-            params += self.activity_field_ids
+        for ids, table, entry, value, kind in (
+            (self.municipality_ids, t.area, t.area_entry, t.area_municipality, MUNICIPALITY),
+            (self.activity_field_ids, t.fields, t.fields_entry, t.fields_field, ACTIVITY_FIELD),
+        ):
+            if not ids or skip == kind:
+                continue
+            chosen = f"{value} IN ({_placeholders(ids)})"
+            if self.words:
+                conditions.append(
+                    f"EXISTS (SELECT 1 FROM {table} chosen "
+                    f"WHERE chosen.{entry} = {entry_column} AND chosen.{chosen})"
+                )
+            else:
+                conditions.append(f"{entry_column} IN (SELECT {entry} FROM {table} WHERE {chosen})")
+            params += ids
         if self.updated_since and skip != UPDATED_SINCE:
             conditions.append(f"{last_verified_column} >= %s")
             params.append(self.updated_since)
@@ -177,41 +190,72 @@ class DirectorySearch:
             or (self.updated_since and skip != UPDATED_SINCE)
         )
 
-    def _ordering(self):
+    def _ordering(self, alias):
+        """ORDER BY of the results, on the columns of an entry (or ``found``) as ``alias``."""
+        a = alias
         if self.sort == UPDATED:
-            return "entry.last_verified DESC NULLS LAST, entry.sort_name, entry.association_id", []
+            return f"{a}.last_verified DESC NULLS LAST, {a}.sort_name, {a}.association_id", []
         if self.sort == RELEVANCE:
             return (
-                "matches.score + CASE WHEN entry.name_key = %s OR entry.abbreviation_key = %s "
-                f"THEN {_EXACT_NAME} ELSE 0 END DESC, entry.sort_name, entry.association_id",
+                f"{a}.score + CASE WHEN {a}.name_key = %s OR {a}.abbreviation_key = %s "
+                f"THEN {_EXACT_NAME} ELSE 0 END DESC, {a}.sort_name, {a}.association_id",
                 [self.name_key, self.name_key],
             )
-        return "entry.sort_name, entry.association_id", []
+        return f"{a}.sort_name, {a}.association_id", []
 
     def _source(self):
-        """The FROM clause of the results: the entries, with the word matches if any."""
-        entry = f"{self.tables.entry} entry"
-        if not self.words:
-            return entry, []
-        matches, params = self._word_matches()
-        return (
-            f"({matches}) matches JOIN {entry} ON entry.association_id = matches.entry_id",
-            params,
-        )
+        """``(WITH clause, FROM source, params)`` of the results before the filters.
 
-    def _results_sql(self, with_count):
-        """SQL of every result in order: its id and entry version, with the count if asked."""
-        count = ", COUNT(*) OVER ()" if with_count else ""
-        order, order_params = self._ordering()
-        source, params = self._source()
-        conditions, filter_params = self._filters("entry.association_id", "entry.last_verified")
-        params += filter_params
-        where = f" WHERE {' AND '.join(conditions)}" if conditions else ""
-        sql = (
-            f"SELECT entry.association_id, entry.version{count} "
-            f"FROM {source}{where} ORDER BY {order}"
+        The source is aliased ``r`` and has the entry's columns. With words it is
+        ``found``: the entries that every word matches, with their ``score``. Read more
+        than once in a statement, ``found`` is worked out once (both databases
+        materialise a common table expression that is used more than once).
+        """
+        t = self.tables
+        if not self.words:
+            return "", f"{t.entry} r", []
+        matches, params = self._word_matches()
+        columns = ", ".join(
+            f"entry.{column} AS {column}"
+            for column in (
+                "association_id",
+                "version",
+                "sort_name",
+                "name_key",
+                "abbreviation_key",
+                "last_verified",
+            )
         )
-        return sql, params + order_params
+        # SQLite joins the tables of a CROSS JOIN in the order written: from the matches
+        # to their entries.
+        found = (
+            f"SELECT {columns}, matches.score AS score FROM matches CROSS JOIN {t.entry} entry "
+            "WHERE entry.association_id = matches.entry_id"
+        )
+        return f"WITH matches AS ({matches}), found AS ({found}) ", "found r", params
+
+    def _where(self, skip=None):
+        conditions, params = self._filters("r.association_id", "r.last_verified", skip)
+        return (f" WHERE {' AND '.join(conditions)}" if conditions else ""), params
+
+    def _page_sql(self, offset, limit):
+        """SQL of one page of the results of a search with words, and their count.
+
+        Rows are ``(_PAGE, id, version, position)`` and ``(_COUNT, count, 0, 0)``, read
+        from ``found`` (``_source``). Only the page is ordered, not every result: a
+        window over all of them, to count them beside the page, cost as much again.
+        """
+        where, params = self._where()
+        order, order_params = self._ordering("r")
+        # The page's rows are numbered in the same order, since a UNION keeps none.
+        position, position_params = self._ordering("page")
+        sql = (
+            f"SELECT {_PAGE}, page.association_id, page.version, "
+            f"ROW_NUMBER() OVER (ORDER BY {position}) FROM ("
+            f"SELECT r.* FROM found r{where} ORDER BY {order} LIMIT %s OFFSET %s) page "
+            f"UNION ALL SELECT {_COUNT}, COUNT(*), 0, 0 FROM found r{where}"
+        )
+        return sql, [*position_params, *params, *order_params, limit, offset, *params]
 
     # Results --------------------------------------------------------------------------
 
@@ -226,34 +270,58 @@ class DirectorySearch:
             # Every entry has one day (or none) in the totals.
             sql = f"SELECT SUM(entries) FROM {self.tables.totals} WHERE facet = %s"
             return self._fetch(sql, [DirectoryFacetTotal.LAST_VERIFIED])[0][0] or 0
-        source, params = self._source()
-        conditions, filter_params = self._filters("entry.association_id", "entry.last_verified")
-        params += filter_params
-        where = f" WHERE {' AND '.join(conditions)}" if conditions else ""
-        return self._fetch(f"SELECT COUNT(*) FROM {source}{where}", params)[0][0]
+        with_clause, source, params = self._source()
+        where, filter_params = self._where()
+        sql = f"{with_clause}SELECT COUNT(*) FROM {source}{where}"
+        return self._fetch(sql, params + filter_params)[0][0]
 
     def page(self, offset, limit):
         """Return ``(entries, count)``: one page of results, and the count of all.
 
         ``entries`` are ``(association id, entry version)`` pairs: the version tells
         whether what was rendered of the association before is still its current state.
-        With words, the results must all be scored to be ordered, so their count comes
-        with the page; without, counting is cheaper on its own than beside each row.
         """
         if not self.words:
-            sql, params = self._results_sql(with_count=False)
-            rows = self._fetch(f"{sql} LIMIT %s OFFSET %s", [*params, limit, offset])
+            where, params = self._where()
+            order, order_params = self._ordering("r")
+            sql = (
+                f"SELECT r.association_id, r.version FROM {self.tables.entry} r{where} "
+                f"ORDER BY {order} LIMIT %s OFFSET %s"
+            )
+            rows = self._fetch(sql, [*params, *order_params, limit, offset])
             return [tuple(row) for row in rows], self.count()
-        sql, params = self._results_sql(with_count=True)
-        rows = self._fetch(f"{sql} LIMIT %s OFFSET %s", [*params, limit, offset])
-        if not rows:
-            return [], (self.count() if offset else 0)
-        return [(pk, version) for pk, version, _count in rows], rows[0][2]
+        with_clause, _source, params = self._source()
+        page_sql, page_params = self._page_sql(offset, limit)
+        entries, count, _rows = _read_page(
+            self._fetch(with_clause + page_sql, params + page_params)
+        )
+        return entries, count
+
+    def page_and_facet_counts(self, offset, limit, updated_options=()):
+        """Return ``(entries, count, facet counts)``: ``page()`` and ``facet_counts()``.
+
+        A search with words is answered with one statement, in which the entries that
+        the words match are found once for the page, the count and the filters.
+        """
+        if not self.words:
+            return (*self.page(offset, limit), self.facet_counts(updated_options))
+        dates = list(updated_options)
+        with_clause, _source, params = self._source()
+        page_sql, page_params = self._page_sql(offset, limit)
+        facets_sql, facet_params = self._found_facets_sql(dates)
+        rows = self._fetch(
+            f"{with_clause}{page_sql} UNION ALL {facets_sql}", params + page_params + facet_params
+        )
+        entries, count, facet_rows = _read_page(rows)
+        return entries, count, _read_counts(facet_rows, dates, bucketed=bool(dates))
 
     def all_ids(self):
         """The association id of every result, in order."""
-        sql, params = self._results_sql(with_count=False)
-        return [row[0] for row in self._fetch(sql, params)]
+        with_clause, source, params = self._source()
+        where, filter_params = self._where()
+        order, order_params = self._ordering("r")
+        sql = f"{with_clause}SELECT r.association_id FROM {source}{where} ORDER BY {order}"
+        return [row[0] for row in self._fetch(sql, params + filter_params + order_params)]
 
     # Facets ---------------------------------------------------------------------------
 
@@ -269,18 +337,52 @@ class DirectorySearch:
         Without a search or filters the counts are those of the whole directory, which
         the index keeps as it is written (``DirectoryFacetTotal``).
         """
-        if not self.words and not self._has_filters():
-            return self._total_counts(list(updated_options))
+        dates = list(updated_options)
+        if not self.words:
+            if not self._has_filters():
+                return self._total_counts(dates)
+            return self._filtered_counts(dates)
+        with_clause, _source, params = self._source()
+        sql, facet_params = self._found_facets_sql(dates)
+        rows = self._fetch(with_clause + sql, params + facet_params)
+        return _read_counts(rows, dates, bucketed=bool(dates))
+
+    def _found_facets_sql(self, dates):
+        """SQL of the filter counts of a search with words, over ``found``.
+
+        Rows are ``(kind, value, n, 0)``, as ``_read_counts`` reads them, with dates in
+        buckets: each result falls in the bucket of the newest date it reaches.
+        """
         t = self.tables
-        prefix, params = "", []
-        if self.words:
-            matches, params = self._word_matches()
-            prefix = f"WITH matches AS ({matches}) "
+        parts, params = [], []
+        for kind, table, entry, value, skip in (
+            (0, t.area, t.area_entry, t.area_municipality, MUNICIPALITY),
+            (1, t.fields, t.fields_entry, t.fields_field, ACTIVITY_FIELD),
+        ):
+            conditions, part_params = self._filters("r.association_id", "r.last_verified", skip)
+            where = " AND ".join([f"facet.{entry} = r.association_id", *conditions])
+            # From the results to their rows of the facet, not the other way round.
+            parts.append(
+                f"SELECT {kind}, facet.{value}, COUNT(*), 0 "
+                f"FROM found r CROSS JOIN {table} facet WHERE {where} GROUP BY 2"
+            )
+            params += part_params
+        if dates:
+            whens = " ".join(f"WHEN r.last_verified >= %s THEN {i}" for i in range(len(dates)))
+            where, part_params = self._where(skip=UPDATED_SINCE)
+            parts.append(
+                f"SELECT 2, CASE {whens} ELSE {len(dates)} END, COUNT(*), 0 "
+                f"FROM found r{where} GROUP BY 2"
+            )
+            params += dates + part_params
+        return " UNION ALL ".join(parts), params
+
+    def _filtered_counts(self, dates):
+        """The filter counts of the directory without a search but with filters."""
+        t = self.tables
 
         def part(kind, value, table, entry_column, skip, condition=None):
             conditions, part_params = self._filters(entry_column, "entry.last_verified", skip)
-            if self.words:
-                conditions.insert(0, f"{entry_column} IN (SELECT entry_id FROM matches)")
             if condition:
                 conditions.append(condition)
             source = table
@@ -311,9 +413,8 @@ class DirectorySearch:
                 ACTIVITY_FIELD,
             ),
         ]
-        dates = list(updated_options)
         entry = (f"{t.entry} entry", "entry.association_id", UPDATED_SINCE)
-        narrowed = self.words or self._has_filters(skip=UPDATED_SINCE)
+        narrowed = self._has_filters(skip=UPDATED_SINCE)
         if dates and narrowed:
             # One pass over the results: each falls in the bucket of the newest date it
             # reaches, and the count since a date adds up its bucket and the newer ones.
@@ -321,15 +422,15 @@ class DirectorySearch:
             sql, part_params = part(2, f"CASE {whens} ELSE {len(dates)} END", *entry)
             parts.append((sql, dates + part_params))
         elif dates:
-            # Every entry: a count for each date is a range of the index on the date.
+            # Only the date is chosen: a count for each date is a range of the index on
+            # the date.
             parts.append(part(2, "-1", *entry))
             for i, day in enumerate(dates):
                 condition = "entry.last_verified >= %s"
                 sql, part_params = part(2, f"-{i + 2}", *entry, condition=condition)
                 parts.append((sql, [*part_params, day]))
-        sql = prefix + " UNION ALL ".join(sql for sql, _ in parts)
-        for _, part_params in parts:
-            params = params + part_params
+        sql = " UNION ALL ".join(sql for sql, _ in parts)
+        params = [param for _, part_params in parts for param in part_params]
         return _read_counts(self._fetch(sql, params), dates, bucketed=bool(narrowed and dates))
 
     def _total_counts(self, dates):
@@ -349,6 +450,20 @@ class DirectorySearch:
         return _read_counts(self._fetch(sql, params), dates, bucketed=bool(dates))
 
 
+def _read_page(rows):
+    """``(entries, count, other rows)`` from the rows of ``_page_sql`` and others."""
+    page, count, others = [], 0, []
+    for row in rows:
+        if row[0] == _PAGE:
+            page.append(row)
+        elif row[0] == _COUNT:
+            count = row[1]
+        else:
+            others.append(row)
+    page.sort(key=lambda row: row[3])
+    return [(pk, version) for _kind, pk, version, _position in page], count, others
+
+
 def _read_counts(rows, dates, *, bucketed):
     """The filter counts from rows ``(kind, value, n)`` of ``facet_counts``'s statements.
 
@@ -359,7 +474,7 @@ def _read_counts(rows, dates, *, bucketed):
     """
     counts = {MUNICIPALITY: {}, ACTIVITY_FIELD: {}, UPDATED_SINCE: {}}
     buckets = {}
-    for kind, value, n in rows:
+    for kind, value, n, *_padding in rows:
         if kind == 0:
             counts[MUNICIPALITY][value] = n
         elif kind == 1:

@@ -1,0 +1,98 @@
+"""A search's page, count and filter counts agree, however they are asked for.
+
+The page shows them from one statement (``page_and_facet_counts``); open data, later
+pages and the counts alone come from statements of their own. Each filter count is
+also the count of the search with that option chosen instead of its own filter's.
+"""
+
+import datetime
+
+import pytest
+from django.utils import timezone
+
+from wagtail_yhes.finnish import name_key, query_words
+from wagtail_yhes.models import ActivityField, Municipality
+from wagtail_yhes.search import DirectorySearch
+from wagtail_yhes.search.query import (
+    ACTIVITY_FIELD,
+    MUNICIPALITY,
+    NAME,
+    RELEVANCE,
+    UPDATED,
+    UPDATED_SINCE,
+    updated_since_options,
+)
+
+pytestmark = pytest.mark.django_db
+
+SEARCHES = [
+    ("eläkeläiset", {}),
+    ("kyläyhdistys", {"municipalities": ["491"]}),
+    ("ry", {"municipalities": ["491", "740"], "fields": ["kyla-ja-asukastoiminta"]}),
+    ("mikkeli", {"updated_since": 400}),
+    ("martat mikkeli", {}),
+    ("", {"municipalities": ["491"]}),
+    ("", {"updated_since": 400}),
+    ("", {}),
+    ("ei löydy mitään", {}),
+]
+
+
+@pytest.fixture
+def searches(directory_associations):
+    # Details confirmed over the last three years, one association in five never.
+    today = timezone.localdate()
+    for i, association in enumerate(directory_associations.values()):
+        association.last_verified = None if i % 5 == 4 else today - datetime.timedelta(days=70 * i)
+        association.save()
+
+    def make(text, filters, **kwargs):
+        days = filters.get("updated_since")
+        return DirectorySearch(
+            query_words(text),
+            name_key=name_key(text),
+            municipality_ids=[
+                m.pk
+                for m in Municipality.objects.filter(code__in=filters.get("municipalities", []))
+            ],
+            activity_field_ids=[
+                f.pk for f in ActivityField.objects.filter(slug__in=filters.get("fields", []))
+            ],
+            updated_since=timezone.localdate() - datetime.timedelta(days=days) if days else None,
+            **kwargs,
+        )
+
+    return make
+
+
+@pytest.mark.parametrize("sort", [RELEVANCE, NAME, UPDATED])
+@pytest.mark.parametrize(("text", "filters"), SEARCHES)
+def test_one_statement_answers_as_the_separate_ones(searches, text, filters, sort):
+    options = updated_since_options()
+    for offset, limit in ((0, 3), (3, 3), (0, 100), (50, 3)):
+        search = searches(text, filters, sort=sort)
+        entries, count, counts = search.page_and_facet_counts(offset, limit, options)
+        assert (entries, count) == search.page(offset, limit)
+        assert counts == search.facet_counts(options)
+        assert count == search.count()
+        assert [pk for pk, _version in entries] == search.all_ids()[offset : offset + limit]
+
+
+@pytest.mark.parametrize(("text", "filters"), SEARCHES)
+def test_each_filter_count_is_the_count_with_that_option(searches, text, filters):
+    options = updated_since_options()
+    counts = searches(text, filters).facet_counts(options)
+    for municipality in Municipality.objects.all():
+        chosen = {**filters, "municipalities": [municipality.code]}
+        expected = searches(text, chosen).count()
+        assert counts[MUNICIPALITY].get(municipality.pk, 0) == expected, municipality
+    for field in ActivityField.objects.all():
+        chosen = {**filters, "fields": [field.slug]}
+        expected = searches(text, chosen).count()
+        assert counts[ACTIVITY_FIELD].get(field.pk, 0) == expected, field
+    without_date = {key: value for key, value in filters.items() if key != "updated_since"}
+    assert counts[UPDATED_SINCE][None] == searches(text, without_date).count()
+    today = timezone.localdate()
+    for day in options:
+        chosen = {**without_date, "updated_since": (today - day).days}
+        assert counts[UPDATED_SINCE][day] == searches(text, chosen).count(), day
