@@ -2,8 +2,9 @@
 
 Every word of a search must match a term of an entry: one of the word's forms exactly,
 or, for a word of three letters or more, the beginning of a term. A search is answered
-with a constant number of queries whatever its number of results: one for a page of
-results and their count, one for the counts of every filter option.
+with a constant number of queries whatever its number of results: one statement gives
+a page of results, their count and the counts of every filter option
+(``page_and_facet_counts``), and each of those can be asked for alone.
 
 The queries are written in SQL that SQLite and PostgreSQL both run. They are small, and
 the ORM would spend longer compiling the nested aggregates than the database spends
