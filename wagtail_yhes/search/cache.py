@@ -136,8 +136,8 @@ _vocabulary = (None, None)
 def vocabulary(version, load):
     """The value of ``load()`` at the vocabulary ``version``, loaded once a version.
 
-    Version 0 (the vocabulary has not changed since the tables were made) is not kept:
-    several databases (test runs) can each be at 0 with a different vocabulary.
+    Version 0 (no version row, as in a flushed database) is not kept: several databases
+    can each be at 0 with a different vocabulary.
     """
     global _vocabulary
     kept_version, value = _vocabulary
