@@ -25,11 +25,40 @@ def _count_texts(language):
     return {}
 
 
-def _results_text(count):
-    texts = _count_texts(get_language())
+def _results_text(count, language=None):
+    texts = _count_texts(language or get_language())
     if count not in texts:
         texts[count] = ngettext("%(count)s result", "%(count)s results", count) % {"count": count}
     return texts[count]
+
+
+@lru_cache(maxsize=1024)
+def _option_markup(
+    input_type, name, value, input_id, label, other_name, other_lang, date, language
+):
+    """The two parts of an option's HTML that stay the same from search to search.
+
+    What lies between them (" checked") and after them (the count) changes; the rest is
+    escaped once per process and language. ``language`` is part of the arguments because
+    the words and the date format depend on it.
+    """
+    # ``html.escape`` is what Django's ``escape`` calls, without its wrapper for lazy
+    # strings, which took more time than the escaping.
+    input_id = escape(input_id)
+    label = escape(label)
+    if other_name:
+        label += f' <span lang="{escape(other_lang)}">({escape(other_name)})</span>'
+    if date:
+        since = escape(_("since"))
+        shown = escape(date_format(date, "SHORT_DATE_FORMAT"))
+        label += (
+            f' <span class="yhes-facet__date">({since} '
+            f'<time datetime="{date.isoformat()}">{shown}</time>)</span>'
+        )
+    attributes = (
+        f'type="{input_type}" id="{input_id}" name="{escape(name)}" value="{escape(value)}"'
+    )
+    return f"<li><input {attributes}", f'><label for="{input_id}">{label}'
 
 
 @dataclass
@@ -46,7 +75,7 @@ class FacetOption:
     other_lang: str = ""
     date: object = None
 
-    @cached_property
+    @property
     def count_text(self):
         """The count as text ("12 results"), or "" when it is not known."""
         if self.count is None:
@@ -55,27 +84,28 @@ class FacetOption:
 
     def html(self, input_type, name):
         """The option as a list item: its input, and its label with the count."""
-        # ``html.escape`` is what Django's ``escape`` calls, without its wrapper for
-        # lazy strings, which took more time than the escaping.
-        checked = " checked" if self.checked else ""
-        input_id = escape(self.input_id)
-        label = escape(self.label)
-        if self.other_name:
-            label += f' <span lang="{escape(self.other_lang)}">({escape(self.other_name)})</span>'
-        if self.date:
-            since = escape(_("since"))
-            shown = escape(date_format(self.date, "SHORT_DATE_FORMAT"))
-            label += (
-                f' <span class="yhes-facet__date">({since} '
-                f'<time datetime="{self.date.isoformat()}">{shown}</time>)</span>'
-            )
-        if self.count_text:
-            label += f' <span class="yhes-facet__count">{escape(self.count_text)}</span>'
-        # Safe: every value in it is escaped above.
-        return mark_safe(  # noqa: S308
-            f'<li><input type="{input_type}" id="{input_id}" name="{escape(name)}" '
-            f'value="{escape(self.value)}"{checked}><label for="{input_id}">{label}</label></li>'
+        # Safe: every value in it is escaped (``_option_markup``, below).
+        return mark_safe(self.markup(input_type, name, get_language()))  # noqa: S308
+
+    def markup(self, input_type, name, language):
+        """``html()`` as a plain string, in ``language`` (the active language)."""
+        head, label = _option_markup(
+            input_type,
+            name,
+            self.value,
+            self.input_id,
+            self.label,
+            self.other_name,
+            self.other_lang,
+            self.date,
+            language,
         )
+        checked = " checked" if self.checked else ""
+        count = ""
+        if self.count is not None:
+            text = escape(_results_text(self.count, language))
+            count = f' <span class="yhes-facet__count">{text}</span>'
+        return f"{head}{checked}{label}{count}</label></li>"
 
 
 @dataclass
@@ -90,9 +120,12 @@ class Facet:
     @property
     def options_html(self):
         """Every option as HTML list items (``FacetOption.html``)."""
+        language = get_language()
         # Safe: joined from the options' escaped HTML.
         return mark_safe(  # noqa: S308
-            "\n".join(option.html(self.input_type, self.name) for option in self.options)
+            "\n".join(
+                option.markup(self.input_type, self.name, language) for option in self.options
+            )
         )
 
 
@@ -102,9 +135,9 @@ class Link:
     url: str
 
 
-def _names(obj):
-    """(label, other name, its language) of a municipality or field, by the page language."""
-    if (get_language() or "").split("-")[0] == "sv" and obj.name_sv:
+def _names(obj, language):
+    """(label, other name, its language) of a municipality or field, in ``language``."""
+    if (language or "").split("-")[0] == "sv" and obj.name_sv:
         return obj.name_sv, obj.name, "fi"
     return obj.name, obj.name_sv, "sv" if obj.name_sv else ""
 
@@ -184,8 +217,9 @@ class DirectoryListing:
         chosen = {obj.pk for obj in chosen}
         kind_counts = counts.get(kind, {})
         facet = Facet(name=name, legend=legend, input_type="checkbox")
+        language = get_language()
         for obj in objects:
-            label, other_name, other_lang = _names(obj)
+            label, other_name, other_lang = _names(obj, language)
             facet.options.append(
                 FacetOption(
                     value=obj.slug,
