@@ -239,24 +239,37 @@ class DirectorySearch:
         conditions, params = self._filters("r.association_id", "r.last_verified", skip)
         return (f" WHERE {' AND '.join(conditions)}" if conditions else ""), params
 
-    def _page_sql(self, offset, limit):
-        """SQL of one page of the results of a search with words, and their count.
+    def _page_sql(self, source, offset, limit):
+        """SQL of one page of the results, and their count.
 
         Rows are ``(_PAGE, id, version, position)`` and ``(_COUNT, count, 0, 0)``, read
-        from ``found`` (``_source``). Only the page is ordered, not every result: a
+        from ``source`` (of ``_source``). Only the page is ordered, not every result: a
         window over all of them, to count them beside the page, cost as much again.
+        The whole directory is counted from the totals of the index.
         """
         where, params = self._where()
         order, order_params = self._ordering("r")
         # The page's rows are numbered in the same order, since a UNION keeps none.
         position, position_params = self._ordering("page")
+        if self.words or where:
+            count_sql, count_params = (
+                f"SELECT {_COUNT}, COUNT(*), 0, 0 FROM {source}{where}",
+                params,
+            )
+        else:
+            # Every entry has one day (or none) in the totals.
+            count_sql = (
+                f"SELECT {_COUNT}, COALESCE(SUM(entries), 0), 0, 0 "
+                f"FROM {self.tables.totals} WHERE facet = %s"
+            )
+            count_params = [DirectoryFacetTotal.LAST_VERIFIED]
         sql = (
             f"SELECT {_PAGE}, page.association_id, page.version, "
             f"ROW_NUMBER() OVER (ORDER BY {position}) FROM ("
-            f"SELECT r.* FROM found r{where} ORDER BY {order} LIMIT %s OFFSET %s) page "
-            f"UNION ALL SELECT {_COUNT}, COUNT(*), 0, 0 FROM found r{where}"
+            f"SELECT r.* FROM {source}{where} ORDER BY {order} LIMIT %s OFFSET %s) page "
+            f"UNION ALL {count_sql}"
         )
-        return sql, [*position_params, *params, *order_params, limit, offset, *params]
+        return sql, [*position_params, *params, *order_params, limit, offset, *count_params]
 
     # Results --------------------------------------------------------------------------
 
@@ -282,17 +295,8 @@ class DirectorySearch:
         ``entries`` are ``(association id, entry version)`` pairs: the version tells
         whether what was rendered of the association before is still its current state.
         """
-        if not self.words:
-            where, params = self._where()
-            order, order_params = self._ordering("r")
-            sql = (
-                f"SELECT r.association_id, r.version FROM {self.tables.entry} r{where} "
-                f"ORDER BY {order} LIMIT %s OFFSET %s"
-            )
-            rows = self._fetch(sql, [*params, *order_params, limit, offset])
-            return [tuple(row) for row in rows], self.count()
-        with_clause, _source, params = self._source()
-        page_sql, page_params = self._page_sql(offset, limit)
+        with_clause, source, params = self._source()
+        page_sql, page_params = self._page_sql(source, offset, limit)
         entries, count, _rows = _read_page(
             self._fetch(with_clause + page_sql, params + page_params)
         )
@@ -301,20 +305,18 @@ class DirectorySearch:
     def page_and_facet_counts(self, offset, limit, updated_options=()):
         """Return ``(entries, count, facet counts)``: ``page()`` and ``facet_counts()``.
 
-        A search with words is answered with one statement, in which the entries that
-        the words match are found once for the page, the count and the filters.
+        One statement answers all three: with words, the entries that the words match
+        are found once for the page, the count and the filters.
         """
-        if not self.words:
-            return (*self.page(offset, limit), self.facet_counts(updated_options))
         dates = list(updated_options)
-        with_clause, _source, params = self._source()
-        page_sql, page_params = self._page_sql(offset, limit)
-        facets_sql, facet_params = self._found_facets_sql(dates)
+        with_clause, source, params = self._source()
+        page_sql, page_params = self._page_sql(source, offset, limit)
+        facets_sql, facet_params, bucketed = self._facets_sql(dates)
         rows = self._fetch(
             f"{with_clause}{page_sql} UNION ALL {facets_sql}", params + page_params + facet_params
         )
         entries, count, facet_rows = _read_page(rows)
-        return entries, count, _read_counts(facet_rows, dates, bucketed=bool(dates))
+        return entries, count, _read_counts(facet_rows, dates, bucketed=bucketed)
 
     def all_ids(self):
         """The association id of every result, in order."""
@@ -339,14 +341,18 @@ class DirectorySearch:
         the index keeps as it is written (``DirectoryFacetTotal``).
         """
         dates = list(updated_options)
-        if not self.words:
-            if not self._has_filters():
-                return self._total_counts(dates)
-            return self._filtered_counts(dates)
         with_clause, _source, params = self._source()
-        sql, facet_params = self._found_facets_sql(dates)
+        sql, facet_params, bucketed = self._facets_sql(dates)
         rows = self._fetch(with_clause + sql, params + facet_params)
-        return _read_counts(rows, dates, bucketed=bool(dates))
+        return _read_counts(rows, dates, bucketed=bucketed)
+
+    def _facets_sql(self, dates):
+        """``(SQL, params, bucketed)`` of the filter counts, rows as ``_read_counts`` reads."""
+        if self.words:
+            return (*self._found_facets_sql(dates), bool(dates))
+        if not self._has_filters():
+            return self._total_counts_sql(dates)
+        return self._filtered_counts_sql(dates)
 
     def _found_facets_sql(self, dates):
         """SQL of the filter counts of a search with words, over ``found``.
@@ -378,8 +384,8 @@ class DirectorySearch:
             params += dates + part_params
         return " UNION ALL ".join(parts), params
 
-    def _filtered_counts(self, dates):
-        """The filter counts of the directory without a search but with filters."""
+    def _filtered_counts_sql(self, dates):
+        """``_facets_sql`` of the directory without a search but with filters."""
         t = self.tables
 
         def part(kind, value, table, entry_column, skip, condition=None):
@@ -396,7 +402,7 @@ class DirectorySearch:
                 source += f" JOIN {t.entry} entry ON entry.association_id = {entry_column}"
             where = f" WHERE {' AND '.join(conditions)}" if conditions else ""
             group = "" if value.startswith("-") else " GROUP BY 2"
-            return f"SELECT {kind}, {value}, COUNT(*) FROM {source}{where}{group}", part_params
+            return f"SELECT {kind}, {value}, COUNT(*), 0 FROM {source}{where}{group}", part_params
 
         parts = [
             part(
@@ -432,23 +438,23 @@ class DirectorySearch:
                 parts.append((sql, [*part_params, day]))
         sql = " UNION ALL ".join(sql for sql, _ in parts)
         params = [param for _, part_params in parts for param in part_params]
-        return _read_counts(self._fetch(sql, params), dates, bucketed=bool(narrowed and dates))
+        return sql, params, bool(narrowed and dates)
 
-    def _total_counts(self, dates):
-        """The filter counts of the whole directory, from the totals of the index."""
+    def _total_counts_sql(self, dates):
+        """``_facets_sql`` of the whole directory, from the totals of the index."""
         t = self.tables
-        sql = f"SELECT facet, value, entries FROM {t.totals} WHERE facet IN (%s, %s)"
+        sql = f"SELECT facet, value, entries, 0 FROM {t.totals} WHERE facet IN (%s, %s)"
         params = [DirectoryFacetTotal.MUNICIPALITY, DirectoryFacetTotal.ACTIVITY_FIELD]
         if dates:
             # Each day's entries fall in the bucket of the newest date they reach.
             whens = " ".join(f"WHEN value >= %s THEN {i}" for i in range(len(dates)))
             sql += (
                 f" UNION ALL SELECT {DirectoryFacetTotal.LAST_VERIFIED}, "
-                f"CASE {whens} ELSE {len(dates)} END, SUM(entries) "
+                f"CASE {whens} ELSE {len(dates)} END, SUM(entries), 0 "
                 f"FROM {t.totals} WHERE facet = %s GROUP BY 2"
             )
             params += [day.toordinal() for day in dates] + [DirectoryFacetTotal.LAST_VERIFIED]
-        return _read_counts(self._fetch(sql, params), dates, bucketed=bool(dates))
+        return sql, params, bool(dates)
 
 
 def _read_page(rows):
