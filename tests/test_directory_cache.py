@@ -118,3 +118,51 @@ def test_new_activity_field_shows_as_a_filter_at_once(client, directory_page, re
     response = client.get(directory_page.url, {"field": "vapaa"})
     assert b'id="yhes-field-vapaa"' in response.content
     assert b"Frivilligarbete" in response.content
+
+
+def listing_rendered(response):
+    return "wagtail_yhes/directory/listing.html" in [t.name for t in response.templates]
+
+
+def results_part(response):
+    return response.content.decode().split('class="yhes-search"')[1]
+
+
+def test_search_that_a_change_leaves_as_it_was_is_not_rendered_again(
+    client, directory_page, directory_associations
+):
+    before = client.get(directory_page.url, {"q": "martat"})
+    assert listing_rendered(before)
+    other = directory_associations["Puumalan Kalastusseura ry"]
+    other.description = "Pilkkikilpailuja ja verkkokalastusta."
+    other.save()
+    with CaptureQueriesContext(connection) as queries:
+        after = client.get(directory_page.url, {"q": "martat"})
+    # The search is answered anew, and shows what it showed: its part of the page is
+    # the one rendered before.
+    assert any("directoryterm" in query["sql"] for query in queries.captured_queries)
+    assert not listing_rendered(after)
+    assert results_part(after) == results_part(before)
+
+
+def test_search_whose_counts_change_is_rendered_again(
+    client, directory_page, directory_associations, region
+):
+    from wagtail_yhes.models import Municipality
+
+    from .test_directory_page import option
+
+    english = {"HTTP_ACCEPT_LANGUAGE": "en"}
+    before = client.get(directory_page.url, **english).content.decode()
+    assert "1 result" in option(before, "municipality", "puumala")
+    assert "2 results" in option(before, "municipality", "sulkava")
+    # One of the results, but not on the first page: only the counts change.
+    moved = directory_associations["Sulkavan Sydänyhdistys ry"]
+    assert moved.name not in before.split('id="yhes-results"')[1]
+    puumala = Municipality.objects.get(code="623")
+    moved.home_municipality = puumala
+    moved.municipalities = [puumala]
+    moved.save()
+    after = client.get(directory_page.url, **english).content.decode()
+    assert "2 results" in option(after, "municipality", "puumala")
+    assert "1 result" in option(after, "municipality", "sulkava")

@@ -143,12 +143,14 @@ def directory_index(page, request):
 
     base_url = page.get_url(request) or ""
 
-    def listing_html():
-        facet_counts = None
-        if shows_facets:
-            facet_counts = facets.get("counts") or cache.get_or_compute(
-                facets_key, lambda: search.facet_counts(options)
-            )
+    def facet_counts():
+        if not shows_facets:
+            return None
+        return facets.get("counts") or cache.get_or_compute(
+            facets_key, lambda: search.facet_counts(options)
+        )
+
+    def listing_html(counts):
         directory = listing.DirectoryListing(
             page=page,
             params=params,
@@ -157,7 +159,7 @@ def directory_index(page, request):
             paginator_page=paginator.page(params.page),
             municipalities=municipalities,
             activity_fields=activity_fields,
-            facet_counts=facet_counts,
+            facet_counts=counts,
             updated_options=options,
             base_url=base_url,
         )
@@ -167,13 +169,38 @@ def directory_index(page, request):
 
     if getattr(request, "is_preview", False):
         # A preview shows the page's unpublished settings: nothing cached applies.
-        html = listing_html()
+        html = listing_html(facet_counts())
     else:
+        html = cache.get(("html", base_url, *key))
+        if html is None:
+            counts = facet_counts()
+            # After a change of the register most searches show what they showed before:
+            # the same results at the same versions, the same counts. Kept under all of
+            # that, their part of the page is rendered again only when one of them differs.
+            shown = (cache.vocabulary_version, tuple(entries), count, _fingerprint(counts))
+            if cache.vocabulary_version:
+                html = cache.get_or_compute_lasting(
+                    ("listing", base_url, *key, *shown), lambda: listing_html(counts)
+                )
+            else:
+                # Version 0 (a new or flushed database) may mean another vocabulary.
+                html = listing_html(counts)
+            cache.set(("html", base_url, *key), html)
         # Safe: the cache holds what the template rendered (and escaped) above.
-        html = mark_safe(cache.get_or_compute(("html", base_url, *key), listing_html))  # noqa: S308
+        html = mark_safe(html)  # noqa: S308
     return page.render(
         request,
         context_overrides={"directory_html": html, "directory_notices": params.notices},
+    )
+
+
+def _fingerprint(facet_counts):
+    """The filter counts as a value that is equal whenever the counts are."""
+    if facet_counts is None:
+        return None
+    return tuple(
+        (kind, tuple(sorted(counts.items(), key=lambda item: (item[0] is not None, item[0]))))
+        for kind, counts in sorted(facet_counts.items())
     )
 
 

@@ -5,10 +5,11 @@ A search's count, filter counts and pages are stored in the cache named by the
 which every change of the index replaces: nothing stale is ever read, whichever cache
 backend the site uses and however many processes serve it.
 
-Two things outlive a change of the index, because they depend on less than all of it:
+Some things outlive a change of the index, because they depend on less than all of it:
 an association's rendered result (``SearchCache.get_many_lasting``), stored under the
-version of its own entry, and the lists of municipalities and activity fields
-(``vocabulary``), kept under a version of their own.
+version of its own entry; a search's part of the page, stored under what it shows
+(``SearchCache.get_or_compute_lasting``); and the lists of municipalities and activity
+fields (``vocabulary``), kept under a version of their own.
 """
 
 import hashlib
@@ -101,6 +102,24 @@ class SearchCache:
             self.cache.set(key, value, self.timeout)
         return value
 
+    def _lasting_key(self, parts):
+        digest = hashlib.sha256(repr((wagtail_yhes.__version__, *parts)).encode()).hexdigest()
+        return f"wagtail_yhes:directory:lasting:{digest[:32]}"
+
+    def get_or_compute_lasting(self, parts, compute):
+        """Like ``get_or_compute``, for a value that does not depend on the index version.
+
+        ``parts`` must hold everything the value is made from (see ``get_many_lasting``).
+        """
+        if self.cache is None:
+            return compute()
+        key = self._lasting_key(parts)
+        value = self.cache.get(key)
+        if value is None:
+            value = compute()
+            self.cache.set(key, value, self.timeout)
+        return value
+
     def get_many_lasting(self, parts_by_name, compute_missing):
         """Values that do not depend on the index version, by name.
 
@@ -111,11 +130,7 @@ class SearchCache:
         """
         if self.cache is None:
             return compute_missing(list(parts_by_name))
-        keys = {
-            name: "wagtail_yhes:directory:lasting:"
-            + hashlib.sha256(repr((wagtail_yhes.__version__, *parts)).encode()).hexdigest()[:32]
-            for name, parts in parts_by_name.items()
-        }
+        keys = {name: self._lasting_key(parts) for name, parts in parts_by_name.items()}
         found = self.cache.get_many(list(keys.values()))
         values = {name: found[key] for name, key in keys.items() if key in found}
         missing = [name for name in parts_by_name if name not in values]
