@@ -14,9 +14,13 @@ that a busy machine slows them alike; a request's ratio is the median over the r
 its time divided by the plain page's time in the same round. Directory requests are
 timed in three states:
 
-- "after a change": one association was changed just before the request, so the search
-  is answered anew and only the results that were rendered before are reused (the
-  first visitor of a search, on a site whose register changes);
+- "after a change elsewhere": one association that the page does not show was changed
+  just before the request, so the search is answered anew; the page shows what it
+  showed before, and its part of the page rendered before is reused (the first visitor
+  of a search, on a site whose register changes);
+- "after a change on the page": the first result of the page was changed just before
+  the request, so the search is answered anew and its part of the page rendered again,
+  reusing the other results rendered before;
 - "cache empty": the directory's cache was emptied before the request (the first
   request after the cache was cleared, or with the cache turned off);
 - "cached": the same search was made before (every later visitor of it).
@@ -125,7 +129,8 @@ def settle_database():
 
 
 #: The states a directory request is timed in (see the module's docstring).
-AFTER_CHANGE = "after a change"
+AFTER_CHANGE = "after a change elsewhere"
+AFTER_CHANGE_SHOWN = "after a change on the page"
 CACHE_EMPTY = "cache empty"
 CACHED = "cached"
 
@@ -142,21 +147,35 @@ def measure(rounds, warm_up):
     finnish.warm_up()
     client = Client()
     directory_cache = caches["directory"]
-    # One association, the last by name: seldom on the pages that are timed.
+    # One association, the last by name: on none of the pages that are timed.
     last = Association.objects.filter(live=True).order_by("-name").first()
-    changed = Association.objects.filter(pk=last.pk)
+    elsewhere = Association.objects.filter(pk=last.pk)
 
-    def prepare(state):
+    def first_result(url):
+        """The first association that ``url`` shows (its JSON has the same order)."""
+        if "format=json" not in url:
+            url += ("&" if "?" in url else "?") + "format=json"
+        data = client.get(url).json()
+        return Association.objects.filter(slug=data["results"][0]["slug"])
+
+    shown = {}
+
+    def prepare(state, url):
+        # What saving an association does to the index: its entry is written anew.
         if state == AFTER_CHANGE:
-            # What saving an association does to the index: its entry is written anew.
-            index_associations(changed)
+            index_associations(elsewhere)
+        elif state == AFTER_CHANGE_SHOWN:
+            if url not in shown:
+                shown[url] = first_result(url)
+            index_associations(shown[url])
         elif state == CACHE_EMPTY:
             directory_cache.clear()
 
     results = {}
-    # Emptying the cache also takes away the results that "after a change" reuses, so
-    # it is timed in a pass of its own (with the plain page timed again beside it).
-    for states in ((AFTER_CHANGE, CACHED), (CACHE_EMPTY,)):
+    # A change on one request's page may be on another's too, and emptying the cache
+    # takes away what the others reuse: those states are timed in passes of their own
+    # (with the plain page timed again beside them).
+    for states in ((AFTER_CHANGE, CACHED), (AFTER_CHANGE_SHOWN,), (CACHE_EMPTY,)):
         cases = [("plain page", "/sivu/", None)]
         for label, params in REQUESTS:
             url = "/hakemisto/" + ("?" + urlencode(params) if params else "")
@@ -167,12 +186,12 @@ def measure(rounds, warm_up):
 
 
 def measure_pass(client, cases, prepare, rounds, warm_up):
-    """Time ``cases`` (label, url, state) interleaved, ``prepare(state)`` before each."""
+    """Time ``cases`` (label, url, state) interleaved, ``prepare(state, url)`` before each."""
     from django.db import connection
     from django.test.utils import CaptureQueriesContext
 
     def request(url, state):
-        prepare(state)
+        prepare(state, url)
         start = time.perf_counter()
         response = client.get(url)
         elapsed = time.perf_counter() - start
@@ -189,7 +208,7 @@ def measure_pass(client, cases, prepare, rounds, warm_up):
     results = {}
     plain = times["plain page"]
     for label, url, state in cases:
-        prepare(state)
+        prepare(state, url)
         with CaptureQueriesContext(connection) as queries:
             client.get(url)
         # Each round's request against the plain page of the same round: a busy moment
