@@ -64,12 +64,25 @@ def test_directory_cache_can_be_a_cache_of_its_own(settings):
     assert calls == [1, 1]
 
 
+def reads_terms(queries):
+    """Whether a search was answered: the table of terms read (not that of their versions)."""
+    return any('directoryterm"' in query["sql"] for query in queries.captured_queries)
+
+
+def rendered(response, template):
+    return [t.name for t in response.templates].count(template)
+
+
+def results_part(response):
+    return response.content.decode().split('class="yhes-search"')[1]
+
+
 def test_repeated_search_reads_no_index_tables(client, directory_page, directory_associations):
     client.get(directory_page.url, {"q": "martat"})
     with CaptureQueriesContext(connection) as queries:
         response = client.get(directory_page.url, {"q": "martat"})
     assert b"Juvan Martat ry" in response.content
-    assert not any("directoryterm" in query["sql"] for query in queries.captured_queries)
+    assert not reads_terms(queries)
 
 
 def test_change_of_an_association_shows_at_once(client, directory_page, directory_associations):
@@ -81,22 +94,84 @@ def test_change_of_an_association_shows_at_once(client, directory_page, director
     assert b"Juvan Kotitalousmartat ry" in response.content
 
 
+def test_association_that_no_longer_matches_is_gone_at_once(
+    client, directory_page, directory_associations
+):
+    assert b"Juvan Martat ry" in client.get(directory_page.url, {"q": "martat"}).content
+    martat = directory_associations["Juvan Martat ry"]
+    martat.name = "Juvan Kotiliesi ry"
+    martat.description = ""
+    martat.save()
+    response = client.get(directory_page.url, {"q": "martat"})
+    assert b"Juvan Martat ry" not in response.content
+    assert b"Juvan Kotiliesi ry" not in response.content
+    assert b"Mikkelin Martat ry" in response.content
+
+
+def test_unpublished_and_new_associations_show_at_once(
+    client, directory_page, directory_associations, mikkeli
+):
+    client.get(directory_page.url, {"q": "martat"})
+    directory_associations["Juvan Martat ry"].unpublish()
+    AssociationFactory(name="Puumalan Martat ry", home_municipality=mikkeli)
+    response = client.get(directory_page.url, {"q": "martat"})
+    assert b"Juvan Martat ry" not in response.content
+    assert b"Puumalan Martat ry" in response.content
+
+
+def test_change_a_search_cannot_find_leaves_it_cached(
+    client, directory_page, directory_associations
+):
+    before = client.get(directory_page.url, {"q": "martat"})
+    other = directory_associations["Puumalan Kalastusseura ry"]
+    other.description = "Pilkkikilpailuja ja verkkokalastusta."
+    other.save()
+    with CaptureQueriesContext(connection) as queries:
+        after = client.get(directory_page.url, {"q": "martat"})
+    # No term of the association, before or after, begins as a form of "martat".
+    assert not reads_terms(queries)
+    assert results_part(after) == results_part(before)
+
+
+def test_search_that_a_change_leaves_as_it_was_is_not_rendered_again(
+    client, directory_page, directory_associations, mikkeli
+):
+    before = client.get(directory_page.url, {"q": "martat"})
+    assert rendered(before, "wagtail_yhes/directory/listing.html")
+    # Begins as "martat" does, so the search is answered anew, but is not one of its
+    # results: the search's part of the page is the one rendered before.
+    AssociationFactory(name="Marjanpoimijat ry", home_municipality=mikkeli)
+    with CaptureQueriesContext(connection) as queries:
+        after = client.get(directory_page.url, {"q": "martat"})
+    assert reads_terms(queries)
+    assert not rendered(after, "wagtail_yhes/directory/listing.html")
+    assert results_part(after) == results_part(before)
+
+
 def test_change_of_one_association_renders_only_its_result_again(
     client, directory_page, directory_associations
 ):
     client.get(directory_page.url, {"q": "mikkeli"})
-    other = directory_associations["Juvan Martat ry"]
-    other.description = "Kokoontuu torstaisin."
-    other.save()
-    with CaptureQueriesContext(connection) as queries:
-        response = client.get(directory_page.url, {"q": "mikkeli"})
-    assert response.status_code == 200
-    assert b"Mikkelin" in response.content
-    # The search is answered anew, but its results are the ones rendered before.
-    assert any("directoryterm" in query["sql"] for query in queries.captured_queries)
-    assert not any(
-        'FROM "wagtail_yhes_association"' in query["sql"] for query in queries.captured_queries
-    )
+    changed = directory_associations["Mikkelin Martat ry"]
+    changed.description = "Kokoontuu torstaisin."
+    changed.save()
+    response = client.get(directory_page.url, {"q": "mikkeli"})
+    assert b"Kokoontuu torstaisin." in response.content
+    assert "Mikkelin Eläkeläiset ry" in response.content.decode()
+    # The other results are the ones rendered before.
+    assert rendered(response, "wagtail_yhes/directory/result.html") == 1
+
+
+def test_rebuilt_index_shows_at_once(client, directory_page, directory_associations):
+    from wagtail_yhes.models import Association
+    from wagtail_yhes.search.indexing import rebuild_index
+
+    assert b"Puumalan Kalastusseura ry" in client.get(directory_page.url, {"q": "kalastus"}).content
+    # Written past the signals, as a bulk change is: the index is rebuilt after it.
+    Association.objects.filter(name="Puumalan Kalastusseura ry").update(live=False)
+    rebuild_index()
+    response = client.get(directory_page.url, {"q": "kalastus"})
+    assert b"Puumalan Kalastusseura ry" not in response.content
 
 
 def test_renamed_municipality_shows_in_the_results_at_once(
@@ -120,31 +195,6 @@ def test_new_activity_field_shows_as_a_filter_at_once(client, directory_page, re
     assert b"Frivilligarbete" in response.content
 
 
-def listing_rendered(response):
-    return "wagtail_yhes/directory/listing.html" in [t.name for t in response.templates]
-
-
-def results_part(response):
-    return response.content.decode().split('class="yhes-search"')[1]
-
-
-def test_search_that_a_change_leaves_as_it_was_is_not_rendered_again(
-    client, directory_page, directory_associations
-):
-    before = client.get(directory_page.url, {"q": "martat"})
-    assert listing_rendered(before)
-    other = directory_associations["Puumalan Kalastusseura ry"]
-    other.description = "Pilkkikilpailuja ja verkkokalastusta."
-    other.save()
-    with CaptureQueriesContext(connection) as queries:
-        after = client.get(directory_page.url, {"q": "martat"})
-    # The search is answered anew, and shows what it showed: its part of the page is
-    # the one rendered before.
-    assert any("directoryterm" in query["sql"] for query in queries.captured_queries)
-    assert not listing_rendered(after)
-    assert results_part(after) == results_part(before)
-
-
 def test_search_whose_counts_change_is_rendered_again(
     client, directory_page, directory_associations, region
 ):
@@ -166,3 +216,13 @@ def test_search_whose_counts_change_is_rendered_again(
     after = client.get(directory_page.url, **english).content.decode()
     assert "2 results" in option(after, "municipality", "puumala")
     assert "1 result" in option(after, "municipality", "sulkava")
+
+
+def test_search_depends_on_the_beginnings_of_its_words_forms():
+    from wagtail_yhes import finnish
+    from wagtail_yhes.search import DirectorySearch
+
+    # "veden" is a form of "vesi": the lemma begins otherwise than the word typed.
+    search = DirectorySearch(finnish.query_words("veden MLL"))
+    assert {"ved", "ves", "mll"} <= search.term_beginnings()
+    assert DirectorySearch().term_beginnings() == set()

@@ -15,7 +15,7 @@ from django.utils.translation import gettext as _
 
 from ..models import ActivityField, Association, Municipality
 from ..search import DirectorySearch
-from ..search.cache import SearchCache, vocabulary
+from ..search.cache import SearchCache, kept_vocabulary, vocabulary
 from ..search.query import updated_since_options
 from . import exports, listing
 from .params import CSV, JSON, XLSX, read_params
@@ -52,18 +52,8 @@ def _load_vocabulary():
     return list(Municipality.objects.all()), list(ActivityField.objects.all())
 
 
-def directory_index(page, request):
-    """Search and browse: the page, or with ``format`` the results as JSON, CSV or XLSX.
-
-    What a search shows is cached until the directory index changes (``SearchCache``):
-    its page of results, its counts, and its part of the page, rendered. Each result
-    is kept rendered until its association changes.
-    """
-    query, notices = read_query(request)
-    cache = SearchCache()
-    municipalities, activity_fields = vocabulary(cache.vocabulary_version, _load_vocabulary)
+def _search(query, municipalities, activity_fields):
     params = read_params(query, municipalities=municipalities, activity_fields=activity_fields)
-    params.notices[:0] = [notice for notice in notices if notice not in params.notices]
     search = DirectorySearch(
         params.words,
         name_key=params.name_key,
@@ -72,6 +62,43 @@ def directory_index(page, request):
         updated_since=params.updated_since,
         sort=params.sort,
     )
+    return params, search
+
+
+def _read_search(query):
+    """``(cache, vocabulary, params, search)`` of a request's ``query``.
+
+    The municipalities and fields are needed to read the search, and the search to
+    know the versions its cache is at (``SearchCache``), which say whether the
+    vocabulary is current. The search is read with the vocabulary that the process
+    keeps, as it nearly always is current, and all the versions with one query; it is
+    read again if the vocabulary was not current.
+    """
+    kept_version, kept = kept_vocabulary()
+    params, search = _search(query, *(kept or ([], [])))
+    beginnings = search.term_beginnings()
+    cache = SearchCache(beginnings=beginnings)
+    if kept_version and cache.vocabulary_version == kept_version:
+        return cache, kept, params, search
+    current = vocabulary(cache.vocabulary_version, _load_vocabulary)
+    params, search = _search(query, *current)
+    if search.term_beginnings() != beginnings:
+        # The words do not depend on the vocabulary now; should they some day, the
+        # versions read above are not those of the search.
+        cache = SearchCache().for_words(search.term_beginnings())
+    return cache, current, params, search
+
+
+def directory_index(page, request):
+    """Search and browse: the page, or with ``format`` the results as JSON, CSV or XLSX.
+
+    What a search shows is cached until the directory index changes (``SearchCache``):
+    its page of results, its counts, and its part of the page, rendered. Each result
+    is kept rendered until its association changes.
+    """
+    query, notices = read_query(request)
+    cache, (municipalities, activity_fields), params, search = _read_search(query)
+    params.notices[:0] = [notice for notice in notices if notice not in params.notices]
     by_pk = {
         "municipalities": {m.pk: m for m in municipalities},
         "activity_fields": {f.pk: f for f in activity_fields},

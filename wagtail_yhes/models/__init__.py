@@ -5,6 +5,7 @@ from .directory_index import (
     DirectoryFacetTotal,
     DirectoryIndexVersion,
     DirectoryTerm,
+    DirectoryTermVersion,
 )
 from .imports import ImportBatch, ImportRow, RowAction
 from .liaisons import Liaison
@@ -21,6 +22,7 @@ __all__ = [
     "DirectoryIndexVersion",
     "DirectoryPage",
     "DirectoryTerm",
+    "DirectoryTermVersion",
     "ImportBatch",
     "ImportRow",
     "Liaison",

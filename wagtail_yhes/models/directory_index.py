@@ -115,7 +115,8 @@ class DirectoryIndexVersion(models.Model):
 
     Cached searches are stored under it, so a change makes every cached search stale at
     once, in every process, whichever cache the site uses. A second row is the version
-    of the municipalities and activity fields (``wagtail_yhes.search.cache``).
+    of the municipalities and activity fields, and a third the version of the terms as
+    a whole (``wagtail_yhes.search.cache``).
     """
 
     version = models.PositiveBigIntegerField(_("version"), default=0)
@@ -126,3 +127,25 @@ class DirectoryIndexVersion(models.Model):
 
     def __str__(self):
         return str(self.version)
+
+
+class DirectoryTermVersion(models.Model):
+    """The version of the last change of the terms that begin with ``beginning``.
+
+    A search with words is cached under the versions of the beginnings of its words'
+    forms: a change of an association that none of its words can match (before or
+    after the change) leaves it cached (``wagtail_yhes.search.cache``).
+    """
+
+    #: How many letters of a term its beginning has.
+    LENGTH = 3
+
+    beginning = models.CharField(_("beginning"), max_length=LENGTH, primary_key=True)
+    version = models.PositiveBigIntegerField(_("version"))
+
+    class Meta:
+        verbose_name = _("directory term version")
+        verbose_name_plural = _("directory term versions")
+
+    def __str__(self):
+        return f"{self.beginning}:{self.version}"

@@ -5,6 +5,14 @@ A search's count, filter counts and pages are stored in the cache named by the
 which every change of the index replaces: nothing stale is ever read, whichever cache
 backend the site uses and however many processes serve it.
 
+A search with words is stored under narrower versions instead (``SearchCache.for_words``):
+that of the terms as a whole, and one for each beginning of its words' forms
+(``DirectoryTermVersion``). A change of some associations replaces the versions of the
+beginnings of their terms, those they had and those they have: a search that could
+find one of them, before or after the change, has a word that begins so. Changes that
+are not written association by association (renaming a municipality, a rebuild)
+replace the version of the terms as a whole.
+
 Some things outlive a change of the index, because they depend on less than all of it:
 an association's rendered result (``SearchCache.get_many_lasting``), stored under the
 version of its own entry; a search's part of the page, stored under what it shows
@@ -12,6 +20,7 @@ version of its own entry; a search's part of the page, stored under what it show
 fields (``vocabulary``), kept under a version of their own.
 """
 
+import copy
 import hashlib
 import secrets
 
@@ -21,25 +30,45 @@ from django.db import connections, router
 import wagtail_yhes
 
 from ..conf import get_setting
-from ..models.directory_index import DirectoryIndexVersion
+from ..models.directory_index import DirectoryIndexVersion, DirectoryTermVersion
 
-#: The row of the version of the whole index, and of its municipalities and fields.
+#: The rows of the version of the whole index, of its municipalities and fields, and of
+#: its terms as a whole.
 INDEX = 1
 VOCABULARY = 2
+TERMS = 3
 
 
-def _read_versions():
+def _read_versions(beginnings=()):
+    """The versions of the index, of its vocabulary and of its terms, and of ``beginnings``.
+
+    Returns ``(index, vocabulary, terms, {beginning: version})``, read with one query.
+    """
     # Read on every directory request: plain SQL spares the ORM's compiling.
     connection = connections[router.db_for_read(DirectoryIndexVersion)]
     q = connection.ops.quote_name
     table, pk = q(DirectoryIndexVersion._meta.db_table), q(DirectoryIndexVersion._meta.pk.column)
-    with connection.cursor() as cursor:
-        cursor.execute(
-            f"SELECT {pk}, version FROM {table} WHERE {pk} IN (%s, %s)",  # noqa: S608
-            [INDEX, VOCABULARY],
+    sql = f"SELECT '', {pk}, version FROM {table} WHERE {pk} IN (%s, %s, %s)"  # noqa: S608
+    params = [INDEX, VOCABULARY, TERMS]
+    if beginnings:
+        terms_table = q(DirectoryTermVersion._meta.db_table)
+        placeholders = ", ".join(["%s"] * len(beginnings))
+        sql += (
+            f" UNION ALL SELECT beginning, 0, version FROM {terms_table} "  # noqa: S608
+            f"WHERE beginning IN ({placeholders})"
         )
-        versions = dict(cursor.fetchall())
-    return versions.get(INDEX, 0), versions.get(VOCABULARY, 0)
+        params += sorted(beginnings)
+    with connection.cursor() as cursor:
+        cursor.execute(sql, params)
+        rows = cursor.fetchall()
+    versions = {pk: version for beginning, pk, version in rows if not beginning}
+    by_beginning = {beginning: version for beginning, _pk, version in rows if beginning}
+    return (
+        versions.get(INDEX, 0),
+        versions.get(VOCABULARY, 0),
+        versions.get(TERMS, 0),
+        by_beginning,
+    )
 
 
 def current_version():
@@ -57,26 +86,83 @@ def new_version():
     return secrets.randbits(62)
 
 
-def bump_version(version=None, *, kind=INDEX):
-    """Mark the index (or its vocabulary) changed; call inside the transaction that changes it."""
+def bump_version(version=None, *, kind=INDEX, beginnings=None):
+    """Mark the index (or its vocabulary) changed; call inside the transaction that changes it.
+
+    A change of the index is seen by every search, unless ``beginnings`` says which
+    beginnings of terms (``DirectoryTermVersion.LENGTH`` letters) it wrote or removed:
+    then a search with words sees it only if one of its words begins so.
+    """
     version = new_version() if version is None else version
-    updated = DirectoryIndexVersion.objects.filter(pk=kind).update(version=version)
-    if not updated:
-        DirectoryIndexVersion.objects.update_or_create(pk=kind, defaults={"version": version})
+    if kind == INDEX:
+        if beginnings is None:
+            _set_version(TERMS, version)
+        else:
+            _set_beginning_versions(beginnings, version)
+    _set_version(kind, version)
     return version
 
 
-class SearchCache:
-    """The directory cache as seen at one index version."""
+def _set_version(kind, version):
+    updated = DirectoryIndexVersion.objects.filter(pk=kind).update(version=version)
+    if not updated:
+        DirectoryIndexVersion.objects.update_or_create(pk=kind, defaults={"version": version})
 
-    def __init__(self, version=None):
+
+def _set_beginning_versions(beginnings, version):
+    if not beginnings:
+        return
+    connection = connections[router.db_for_write(DirectoryTermVersion)]
+    table = connection.ops.quote_name(DirectoryTermVersion._meta.db_table)
+    with connection.cursor() as cursor:
+        # Rows in one order, so that concurrent writers lock them in the same order.
+        cursor.executemany(
+            f"INSERT INTO {table} (beginning, version) VALUES (%s, %s) "  # noqa: S608
+            "ON CONFLICT (beginning) DO UPDATE SET version = excluded.version",
+            [(beginning, version) for beginning in sorted(beginnings)],
+        )
+
+
+class SearchCache:
+    """The directory cache as seen at one index version.
+
+    With ``beginnings``, the beginnings of a search's words (``term_beginnings``), it is
+    the cache of that search (``for_words``), its versions read with one query.
+    """
+
+    def __init__(self, version=None, *, beginnings=()):
+        self.terms_version = 0
         if version is None:
-            self.version, self.vocabulary_version = _read_versions()
+            versions = _read_versions(beginnings)
+            self.version, self.vocabulary_version, self.terms_version, by_beginning = versions
         else:
             self.version, self.vocabulary_version = version, None
         # As in Django's cache API: 0 keeps nothing, None keeps until the version changes.
         self.timeout = get_setting("DIRECTORY_CACHE_TIMEOUT")
         self.cache = None if self.timeout == 0 else caches[get_setting("DIRECTORY_CACHE")]
+        if beginnings and version is None:
+            self._narrow(beginnings, by_beginning)
+
+    def for_words(self, beginnings):
+        """This cache for a search whose words' forms begin with ``beginnings``.
+
+        Its version is made of the version of the terms and those of the beginnings: a
+        change of associations that none of them begins a term of leaves it as it was.
+        Without a version of the terms (a new or flushed database) the cache stays at
+        the version of the whole index.
+        """
+        if not beginnings or not self.terms_version or self.cache is None:
+            return self
+        narrowed = copy.copy(self)
+        narrowed._narrow(beginnings, _read_versions(beginnings)[3])
+        return narrowed
+
+    def _narrow(self, beginnings, by_beginning):
+        if not self.terms_version:
+            return
+        ordered = sorted(beginnings)
+        parts = (self.terms_version, *((b, by_beginning.get(b, 0)) for b in ordered))
+        self.version = "t" + hashlib.sha256(repr(parts).encode()).hexdigest()[:24]
 
     def _key(self, *parts):
         digest = hashlib.sha256(repr(parts).encode()).hexdigest()[:32]
@@ -146,6 +232,11 @@ class SearchCache:
 # process's memory: the version is read from the database on every request anyway, and
 # a cache would only add unpickling some forty objects.
 _vocabulary = (None, None)
+
+
+def kept_vocabulary():
+    """``(version, value)`` of the vocabulary this process keeps, ``(None, None)`` if none."""
+    return _vocabulary
 
 
 def vocabulary(version, load):

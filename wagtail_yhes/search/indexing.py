@@ -14,7 +14,12 @@ from django.db import connections, router, transaction
 
 from .. import finnish
 from ..models import ActivityField, Association, Municipality
-from ..models.directory_index import DirectoryEntry, DirectoryFacetTotal, DirectoryTerm
+from ..models.directory_index import (
+    DirectoryEntry,
+    DirectoryFacetTotal,
+    DirectoryTerm,
+    DirectoryTermVersion,
+)
 from .cache import bump_version, new_version
 
 # How strongly a word matches, by where it stands. A word matched in full counts twice
@@ -253,6 +258,24 @@ def _facet_values(pks):
     return found
 
 
+def _term_beginnings(pks):
+    """The beginnings of the terms that the entries ``pks`` have in the index."""
+    connection = connections[router.db_for_read(DirectoryTerm)]
+    q = connection.ops.quote_name
+    table, entry = q(DirectoryTerm._meta.db_table), q("entry_id")
+    beginnings = set()
+    with connection.cursor() as cursor:
+        for start in range(0, len(pks), _DELETE_BATCH_SIZE):
+            batch = pks[start : start + _DELETE_BATCH_SIZE]
+            cursor.execute(
+                f"SELECT DISTINCT SUBSTR(term, 1, {DirectoryTermVersion.LENGTH}) "
+                f"FROM {table} WHERE {entry} IN ({', '.join(['%s'] * len(batch))})",
+                batch,
+            )
+            beginnings.update(row[0] for row in cursor.fetchall())
+    return beginnings
+
+
 def _row_facet_values(entries, areas, fields):
     """How many of the rows about to be inserted have each filter value."""
     found = Counter()
@@ -320,14 +343,19 @@ def _delete(pks=None):
 def write_entries(documents, remove_pks=(), vocabulary=None, replace=True):
     """Replace the entries of ``documents`` and remove those of ``remove_pks``.
 
-    With ``replace=False`` the old entries are known to be gone already.
+    With ``replace=False`` the old entries are known to be gone already, and the caller
+    marks their removal for the cached searches (``rebuild_index`` replaces every version).
     """
     pks = [document.pk for document in documents] + list(remove_pks)
     with transaction.atomic():
         totals = Counter()
+        # The searches that could find these entries, before or after: those with a word
+        # that begins a term they had or have.
+        beginnings = set()
         removed = 0
         if pks and replace:
             totals.subtract(_facet_values(pks))
+            beginnings = _term_beginnings(pks)
             removed = _delete(pks)
         if not documents and not removed:
             return
@@ -339,7 +367,8 @@ def write_entries(documents, remove_pks=(), vocabulary=None, replace=True):
             _insert(model, columns, table_rows)
         totals.update(_row_facet_values(entries, areas, fields))
         _add_to_totals(totals)
-        bump_version(version)
+        beginnings.update(term[: DirectoryTermVersion.LENGTH] for _pk, term, _weight in terms)
+        bump_version(version, beginnings=beginnings)
 
 
 def index_association(association):

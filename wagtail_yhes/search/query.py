@@ -17,7 +17,12 @@ import datetime
 from django.db import connections, router
 from django.utils import timezone
 
-from ..models.directory_index import DirectoryEntry, DirectoryFacetTotal, DirectoryTerm
+from ..models.directory_index import (
+    DirectoryEntry,
+    DirectoryFacetTotal,
+    DirectoryTerm,
+    DirectoryTermVersion,
+)
 
 RELEVANCE = "relevance"
 NAME = "name"
@@ -115,6 +120,15 @@ class DirectorySearch:
                 self.updated_since.isoformat() if self.updated_since else "",
             ]
         )
+
+    def term_beginnings(self):
+        """The beginnings of every term that a word of the search can match.
+
+        A term that a word matches is one of its forms, or begins with it: either way it
+        begins as the form does (``DirectoryTermVersion.LENGTH`` letters).
+        """
+        length = DirectoryTermVersion.LENGTH
+        return {text[:length] for word in self.words for text in (*word.forms, word.prefix) if text}
 
     # SQL fragments --------------------------------------------------------------------
 
