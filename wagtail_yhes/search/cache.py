@@ -131,16 +131,15 @@ class SearchCache:
     """
 
     def __init__(self, version=None, *, beginnings=()):
-        self.terms_version = 0
         if version is None:
             versions = _read_versions(beginnings)
             self.version, self.vocabulary_version, self.terms_version, by_beginning = versions
         else:
-            self.version, self.vocabulary_version = version, None
+            self.version, self.vocabulary_version, self.terms_version = version, None, 0
         # As in Django's cache API: 0 keeps nothing, None keeps until the version changes.
         self.timeout = get_setting("DIRECTORY_CACHE_TIMEOUT")
         self.cache = None if self.timeout == 0 else caches[get_setting("DIRECTORY_CACHE")]
-        if beginnings and version is None:
+        if beginnings and self.terms_version:
             self._narrow(beginnings, by_beginning)
 
     def for_words(self, beginnings):
@@ -158,10 +157,7 @@ class SearchCache:
         return narrowed
 
     def _narrow(self, beginnings, by_beginning):
-        if not self.terms_version:
-            return
-        ordered = sorted(beginnings)
-        parts = (self.terms_version, *((b, by_beginning.get(b, 0)) for b in ordered))
+        parts = (self.terms_version, *((b, by_beginning.get(b, 0)) for b in sorted(beginnings)))
         self.version = "t" + hashlib.sha256(repr(parts).encode()).hexdigest()[:24]
 
     def _key(self, *parts):
