@@ -9,22 +9,27 @@ them) and reused on the next ones; a PostgreSQL database is created if it does n
 Requests go through Django's test client in this process, so the times are server
 times: routing, views, queries and templates, without a network.
 
-Each round requests the plain page and every directory request once, interleaved, so
-that a busy machine slows them alike; a request's ratio is the median over the rounds of
-its time divided by the plain page's time in the same round. Directory requests are
-timed in three states:
+Each directory request is timed in each state in a pass of its own: every round
+requests the plain page, prepares the state, and requests the directory, so that a
+busy machine slows them alike; a request's ratio is the median over the rounds of its
+time divided by the plain page's time in the same round. The states:
 
-- "after a change elsewhere": one association that the page does not show was changed
-  just before the request, so the search is answered anew; the page shows what it
-  showed before, and its part of the page rendered before is reused (the first visitor
-  of a search, on a site whose register changes);
-- "after a change on the page": the first result of the page was changed just before
-  the request, so the search is answered anew and its part of the page rendered again,
-  reusing the other results rendered before;
+- "cached": the same search was made before (every later visitor of it);
+- "after a change it cannot find": an association that has no term beginning as a
+  word of the search does (``DirectorySearch.term_beginnings``) was changed just
+  before the request; the search stays cached (not for the directory without a
+  search, which finds every association);
+- "after a change it could find": an association that the page does not show, but
+  whose terms begin as a word of the search does, was changed; the search is
+  answered anew, shows what it showed before, and its part of the page rendered
+  before is reused;
+- "after a change on the page": the first result of the page was changed; the search
+  is answered anew and its part of the page rendered again, reusing the other
+  results rendered before;
 - "cache empty": the directory's cache was emptied before the request (the first
-  request after the cache was cleared, or with the cache turned off);
-- "cached": the same search was made before (every later visitor of it).
+  request after the cache was cleared, or with the cache turned off).
 
+A change is what saving an association does to the index: its entry is written anew.
 SQL queries are counted per request.
 """
 
@@ -129,16 +134,65 @@ def settle_database():
 
 
 #: The states a directory request is timed in (see the module's docstring).
-AFTER_CHANGE = "after a change elsewhere"
-AFTER_CHANGE_SHOWN = "after a change on the page"
-CACHE_EMPTY = "cache empty"
 CACHED = "cached"
+CHANGE_IT_CANNOT_FIND = "after a change it cannot find"
+CHANGE_IT_COULD_FIND = "after a change it could find"
+CHANGE_ON_THE_PAGE = "after a change on the page"
+CACHE_EMPTY = "cache empty"
+STATES = (CACHED, CHANGE_IT_CANNOT_FIND, CHANGE_IT_COULD_FIND, CHANGE_ON_THE_PAGE, CACHE_EMPTY)
+
+
+def changed_associations(client, url, params):
+    """The association to change before a request to ``url``, by state (None: no change).
+
+    The directory without a search finds every association: no change is one it cannot
+    find.
+    """
+    from django.db.models import Q
+
+    from wagtail_yhes import finnish
+    from wagtail_yhes.models import Association, DirectoryEntry, DirectoryTerm
+    from wagtail_yhes.search import DirectorySearch
+
+    separator = "&" if "?" in url else "?"
+    data = client.get(url if "format=json" in url else f"{url}{separator}format=json").json()
+    shown = list(Association.objects.filter(slug__in=[r["slug"] for r in data["results"]]))
+    on_page = [a.pk for a in shown]
+    beginnings = DirectorySearch(finnish.query_words(params.get("q", ""))).term_beginnings()
+    if beginnings:
+        begins = Q()
+        for beginning in beginnings:
+            begins |= Q(term__startswith=beginning)
+        could_find = DirectoryTerm.objects.filter(begins).exclude(entry_id__in=on_page)
+        could_find = could_find.values_list("entry_id", flat=True).first()
+        cannot_find = (
+            DirectoryEntry.objects.exclude(
+                association_id__in=DirectoryTerm.objects.filter(begins).values("entry_id")
+            )
+            .values_list("association_id", flat=True)
+            .first()
+        )
+    else:
+        could_find = (
+            Association.objects.filter(live=True).exclude(pk__in=on_page).order_by("-name")[0].pk
+        )
+        cannot_find = None
+    first = next(a.pk for a in shown if a.slug == data["results"][0]["slug"])
+    return {
+        CACHED: None,
+        CHANGE_IT_CANNOT_FIND: cannot_find,
+        CHANGE_IT_COULD_FIND: could_find,
+        CHANGE_ON_THE_PAGE: first,
+        CACHE_EMPTY: None,
+    }
 
 
 def measure(rounds, warm_up):
     """Return ``{label: (median seconds, median ratio to the plain page, SQL queries)}``."""
     from django.core.cache import caches
+    from django.db import connection
     from django.test import Client
+    from django.test.utils import CaptureQueriesContext
 
     from wagtail_yhes import finnish
     from wagtail_yhes.models import Association
@@ -147,75 +201,60 @@ def measure(rounds, warm_up):
     finnish.warm_up()
     client = Client()
     directory_cache = caches["directory"]
-    # One association, the last by name: on none of the pages that are timed.
-    last = Association.objects.filter(live=True).order_by("-name").first()
-    elsewhere = Association.objects.filter(pk=last.pk)
-
-    def first_result(url):
-        """The first association that ``url`` shows (its JSON has the same order)."""
-        if "format=json" not in url:
-            url += ("&" if "?" in url else "?") + "format=json"
-        data = client.get(url).json()
-        return Association.objects.filter(slug=data["results"][0]["slug"])
-
-    shown = {}
-
-    def prepare(state, url):
-        # What saving an association does to the index: its entry is written anew.
-        if state == AFTER_CHANGE:
-            index_associations(elsewhere)
-        elif state == AFTER_CHANGE_SHOWN:
-            if url not in shown:
-                shown[url] = first_result(url)
-            index_associations(shown[url])
-        elif state == CACHE_EMPTY:
-            directory_cache.clear()
-
     results = {}
-    # A change on one request's page may be on another's too, and emptying the cache
-    # takes away what the others reuse: those states are timed in passes of their own
-    # (with the plain page timed again beside them).
-    for states in ((AFTER_CHANGE, CACHED), (AFTER_CHANGE_SHOWN,), (CACHE_EMPTY,)):
-        cases = [("plain page", "/sivu/", None)]
-        for label, params in REQUESTS:
-            url = "/hakemisto/" + ("?" + urlencode(params) if params else "")
-            cases += [(f"{label}, {state}", url, state) for state in states]
-        timed = measure_pass(client, cases, prepare, rounds, warm_up)
-        results.update({label: figures for label, figures in timed.items() if label not in results})
-    return results
+    plain_times = []
+    for label, params in REQUESTS:
+        url = "/hakemisto/" + ("?" + urlencode(params) if params else "")
+        changed = changed_associations(client, url, params)
+        for state in STATES:
+            if state == CHANGE_IT_CANNOT_FIND and changed[state] is None:
+                continue
+            pk = changed[state]
+
+            def prepare(state=state, pk=pk):
+                if state == CACHE_EMPTY:
+                    directory_cache.clear()
+                elif pk is not None:
+                    index_associations(Association.objects.filter(pk=pk))
+
+            figures, plain = measure_pass(client, url, prepare, rounds, warm_up)
+            results[f"{label}, {state}"] = figures
+            plain_times += plain
+    with CaptureQueriesContext(connection) as queries:
+        client.get("/sivu/")
+    return {"plain page": (statistics.median(plain_times), 1.0, len(queries)), **results}
 
 
-def measure_pass(client, cases, prepare, rounds, warm_up):
-    """Time ``cases`` (label, url, state) interleaved, ``prepare(state, url)`` before each."""
+def measure_pass(client, url, prepare, rounds, warm_up):
+    """Time ``url`` against the plain page, ``prepare()`` before each request.
+
+    Returns the figures of ``url`` and the times of the plain page.
+    """
     from django.db import connection
     from django.test.utils import CaptureQueriesContext
 
-    def request(url, state):
-        prepare(state, url)
+    def timed(url):
         start = time.perf_counter()
         response = client.get(url)
         elapsed = time.perf_counter() - start
         assert response.status_code == 200, (url, response.status_code)
         return elapsed
 
-    for _ in range(warm_up):
-        for _label, url, state in cases:
-            request(url, state)
-    times = {label: [] for label, _url, _state in cases}
-    for _ in range(rounds):
-        for label, url, state in cases:
-            times[label].append(request(url, state))
-    results = {}
-    plain = times["plain page"]
-    for label, url, state in cases:
-        prepare(state, url)
-        with CaptureQueriesContext(connection) as queries:
-            client.get(url)
-        # Each round's request against the plain page of the same round: a busy moment
-        # slows both, and the ratio stays.
-        ratio = statistics.median(t / p for t, p in zip(times[label], plain, strict=True))
-        results[label] = (statistics.median(times[label]), ratio, len(queries))
-    return results
+    plain, times = [], []
+    for i in range(warm_up + rounds):
+        plain_time = timed("/sivu/")
+        prepare()
+        time_ = timed(url)
+        if i >= warm_up:
+            plain.append(plain_time)
+            times.append(time_)
+    prepare()
+    with CaptureQueriesContext(connection) as queries:
+        client.get(url)
+    # Each round's request against the plain page of the same round: a busy moment
+    # slows both, and the ratio stays.
+    ratio = statistics.median(t / p for t, p in zip(times, plain, strict=True))
+    return (statistics.median(times), ratio, len(queries)), plain
 
 
 def query_counts_by_page_size():
