@@ -85,7 +85,7 @@ def _read_search(query):
     if search.term_beginnings() != beginnings:
         # The words do not depend on the vocabulary now; should they some day, the
         # versions read above are not those of the search.
-        cache = SearchCache().for_words(search.term_beginnings())
+        cache = SearchCache(beginnings=search.term_beginnings())
     return cache, current, params, search
 
 

@@ -5,7 +5,7 @@ A search's count, filter counts and pages are stored in the cache named by the
 which every change of the index replaces: nothing stale is ever read, whichever cache
 backend the site uses and however many processes serve it.
 
-A search with words is stored under narrower versions instead (``SearchCache.for_words``):
+A search with words is stored under narrower versions instead (``SearchCache``):
 that of the terms as a whole, and one for each beginning of its words' forms
 (``DirectoryTermVersion``). A change of some associations replaces the versions of the
 beginnings of their terms, those they had and those they have: a search that could
@@ -20,7 +20,6 @@ version of its own entry; a search's part of the page, stored under what it show
 fields (``vocabulary``), kept under a version of their own.
 """
 
-import copy
 import hashlib
 import secrets
 
@@ -127,7 +126,10 @@ class SearchCache:
     """The directory cache as seen at one index version.
 
     With ``beginnings``, the beginnings of a search's words (``term_beginnings``), it is
-    the cache of that search (``for_words``), its versions read with one query.
+    the cache of that search: its version is made of the version of the terms and those
+    of the beginnings, read with one query, and a change of associations that none of
+    them begins a term of leaves it as it was. Without a version of the terms (a new or
+    flushed database) it stays at the version of the whole index.
     """
 
     def __init__(self, version=None, *, beginnings=()):
@@ -140,25 +142,9 @@ class SearchCache:
         self.timeout = get_setting("DIRECTORY_CACHE_TIMEOUT")
         self.cache = None if self.timeout == 0 else caches[get_setting("DIRECTORY_CACHE")]
         if beginnings and self.terms_version:
-            self._narrow(beginnings, by_beginning)
-
-    def for_words(self, beginnings):
-        """This cache for a search whose words' forms begin with ``beginnings``.
-
-        Its version is made of the version of the terms and those of the beginnings: a
-        change of associations that none of them begins a term of leaves it as it was.
-        Without a version of the terms (a new or flushed database) the cache stays at
-        the version of the whole index.
-        """
-        if not beginnings or not self.terms_version or self.cache is None:
-            return self
-        narrowed = copy.copy(self)
-        narrowed._narrow(beginnings, _read_versions(beginnings)[3])
-        return narrowed
-
-    def _narrow(self, beginnings, by_beginning):
-        parts = (self.terms_version, *((b, by_beginning.get(b, 0)) for b in sorted(beginnings)))
-        self.version = "t" + hashlib.sha256(repr(parts).encode()).hexdigest()[:24]
+            ordered = ((b, by_beginning.get(b, 0)) for b in sorted(beginnings))
+            parts = (self.terms_version, *ordered)
+            self.version = "t" + hashlib.sha256(repr(parts).encode()).hexdigest()[:24]
 
     def _key(self, *parts):
         digest = hashlib.sha256(repr(parts).encode()).hexdigest()[:32]
