@@ -158,8 +158,19 @@ def test_change_of_one_association_renders_only_its_result_again(
     response = client.get(directory_page.url, {"q": "mikkeli"})
     assert b"Kokoontuu torstaisin." in response.content
     assert "Mikkelin Eläkeläiset ry" in response.content.decode()
-    # The other results are the ones rendered before.
+    # The other results are the ones rendered before, and so is the page around them.
     assert rendered(response, "wagtail_yhes/directory/result.html") == 1
+    assert not rendered(response, "wagtail_yhes/directory/listing.html")
+
+
+def test_results_that_do_not_fit_the_frame_are_not_put_in_it():
+    from wagtail_yhes.directory.views import RESULT_SLOT, _fill_frame, _frame
+
+    frame = _frame(f"<ol>{RESULT_SLOT}{RESULT_SLOT}</ol>")
+    assert _fill_frame(frame, ["<li>a</li>", "<li>b</li>"]) == "<ol><li>a</li><li>b</li></ol>"
+    # A result removed from the register after the page of results was read.
+    assert _fill_frame(frame, ["<li>a</li>"]) is None
+    assert _fill_frame(_frame("<p>0</p>"), []) == "<p>0</p>"
 
 
 def test_rebuilt_index_shows_at_once(client, directory_page, directory_associations):

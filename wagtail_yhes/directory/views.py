@@ -177,11 +177,14 @@ def directory_index(page, request):
             facets_key, lambda: search.facet_counts(options)
         )
 
-    def listing_html(counts):
+    def results():
+        return shown_results(entries, cache=cache, as_json=False, base_url=base_url, **by_pk)
+
+    def listing_html(counts, cards):
         directory = listing.DirectoryListing(
             page=page,
             params=params,
-            results=shown_results(entries, cache=cache, as_json=False, base_url=base_url, **by_pk),
+            results=cards,
             count=count,
             paginator_page=paginator.page(params.page),
             municipalities=municipalities,
@@ -196,22 +199,26 @@ def directory_index(page, request):
 
     if getattr(request, "is_preview", False):
         # A preview shows the page's unpublished settings: nothing cached applies.
-        html = listing_html(facet_counts())
+        html = listing_html(facet_counts(), results())
     else:
         html = cache.get(("html", base_url, *key))
         if html is None:
             counts = facet_counts()
-            # After a change of the register most searches show what they showed before:
-            # the same results at the same versions, the same counts. Kept under all of
-            # that, their part of the page is rendered again only when one of them differs.
-            shown = (cache.vocabulary_version, tuple(entries), count, _fingerprint(counts))
             if cache.vocabulary_version:
-                html = cache.get_or_compute_lasting(
-                    ("listing", base_url, *key, *shown), lambda: listing_html(counts)
+                # After a change of the register a search mostly shows what it showed
+                # before: the same count and filter counts, and results of which at most
+                # a few changed. Its part of the page around the results is kept under
+                # all but the results, which are kept each under its own version.
+                shown = (cache.vocabulary_version, count, len(entries), _fingerprint(counts))
+                frame = cache.get_or_compute_lasting(
+                    ("frame", base_url, *key, *shown),
+                    lambda: _frame(listing_html(counts, [RESULT_SLOT] * len(entries))),
                 )
+                cards = results()
+                html = _fill_frame(frame, cards) or listing_html(counts, cards)
             else:
                 # Version 0 (a new or flushed database) may mean another vocabulary.
-                html = listing_html(counts)
+                html = listing_html(counts, results())
             cache.set(("html", base_url, *key), html)
         # Safe: the cache holds what the template rendered (and escaped) above.
         html = mark_safe(html)  # noqa: S308
@@ -219,6 +226,30 @@ def directory_index(page, request):
         request,
         context_overrides={"directory_html": html, "directory_notices": params.notices},
     )
+
+
+#: Where the listing's template prints a result, in its frame (``_frame``). Any text
+#: of the page is escaped, so no text can end up equal to it.
+RESULT_SLOT = mark_safe("<!--yhes:result-->")
+
+
+def _frame(html):
+    """The listing as the parts between its results, rendered with ``RESULT_SLOT``s."""
+    return html.split(RESULT_SLOT)
+
+
+def _fill_frame(frame, cards):
+    """The listing of ``cards`` in its ``frame``, or None if they do not fit it.
+
+    They do not if the template printed a result other than once, or if a result was
+    removed from the register after the page of results was read.
+    """
+    if len(frame) != len(cards) + 1:
+        return None
+    parts = [frame[0]]
+    for card, after in zip(cards, frame[1:], strict=True):
+        parts += [card, after]
+    return "".join(parts)
 
 
 def _fingerprint(facet_counts):
