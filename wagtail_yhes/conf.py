@@ -30,6 +30,10 @@ DEFAULTS = {
     # them until the index changes.
     "DIRECTORY_CACHE": "default",
     "DIRECTORY_CACHE_TIMEOUT": 3600,
+    # Whether the directory page lists the pages of the associations in the sitemap.
+    # False when wagtail_yhes.sitemaps.AssociationSitemap lists them in a section of a
+    # sitemap index instead, as a register of more than 50,000 needs.
+    "SITEMAP_ASSOCIATIONS_WITH_DIRECTORY": True,
     # The largest survey export, in bytes, that the admin accepts for import.
     "IMPORT_MAX_FILE_SIZE": 50 * 1024 * 1024,
     # The most data rows that one file may have.

@@ -73,10 +73,15 @@ class DirectoryPage(SelfServiceRoutesMixin, RoutablePageMixin, Page):
         return association_detail(self, request, slug)
 
     def get_sitemap_urls(self, request=None):
-        """The directory page, and the page of every published association."""
+        """The directory page, and the page of every published association.
+
+        One sitemap file holds at most 50,000 addresses: a larger register lists the
+        associations in a section of their own (``wagtail_yhes.sitemaps``).
+        """
         urls = super().get_sitemap_urls(request)
         base_url = self.get_full_url(request)
-        if base_url is None:
+        if base_url is None or not get_setting("SITEMAP_ASSOCIATIONS_WITH_DIRECTORY"):
+            # Without, a section of their own lists them (``wagtail_yhes.sitemaps``).
             return urls
         associations = Association.objects.filter(live=True).order_by("slug")
         for slug, published_at in associations.values_list("slug", "last_published_at"):
