@@ -4,6 +4,7 @@ Only public fields are read: a contact person never leaves the database through 
 """
 
 from dataclasses import dataclass
+from functools import lru_cache
 
 from django.db import connections, router
 from django.template.loader import render_to_string
@@ -85,7 +86,11 @@ def _municipality_json(municipality):
 
 
 def _by_name(objects):
-    return sorted(objects, key=lambda obj: finnish.sort_key(obj.name))
+    return sorted(objects, key=lambda obj: _name_order(obj.name))
+
+
+# The names of municipalities and fields are few, and every result lists some of them.
+_name_order = lru_cache(maxsize=1024)(finnish.sort_key)
 
 
 def _read(connection, sql, params, columns=()):
