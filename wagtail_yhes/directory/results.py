@@ -93,75 +93,72 @@ def _by_name(objects):
 _name_order = lru_cache(maxsize=1024)(finnish.sort_key)
 
 
-def _read(connection, sql, params, columns=()):
-    """Rows of ``sql``, each value of ``columns`` (fields) converted as the ORM would."""
+def _converters(connection, fields):
+    """``(index, converter, column)`` of each value of ``fields`` that the ORM converts."""
     converters = []
-    for i, field in enumerate(columns):
+    for i, field in enumerate(fields):
         column = field.get_col(field.model._meta.db_table)
         for convert in connection.ops.get_db_converters(column) + column.get_db_converters(
             connection
         ):
             converters.append((i, convert, column))
-    with connection.cursor() as cursor:
-        cursor.execute(sql, params)
-        rows = cursor.fetchall()
-    if not converters:
-        return rows
-    converted = []
-    for row in rows:
-        row = list(row)
-        for i, convert, column in converters:
-            row[i] = convert(row[i], column, connection)
-        converted.append(row)
-    return converted
+    return converters
+
+
+# Kinds of rows of ``load_results``'s query.
+_DETAILS, _AREA, _FIELD = 0, 1, 2
 
 
 def load_results(ids, *, base_url, municipalities, activity_fields):
     """Return ``DirectoryResult``s of the associations ``ids``, in the order of ``ids``.
 
     ``municipalities`` and ``activity_fields`` map ids to every vocabulary object, in
-    which the relations are looked up: two queries, whatever the number of results. An
+    which the relations are looked up: one query, whatever the number of results. An
     association that is not published (any more) is left out.
     """
     if not ids:
         return []
-    # Plain SQL: read for every result not rendered before, these two queries took the
-    # ORM several times longer to build and compile than the database to answer.
+    # Plain SQL: read for every result not rendered before, the ORM took several times
+    # longer to build and compile its queries than the database to answer them.
     connection = connections[router.db_for_read(Association)]
     q = connection.ops.quote_name
     meta = Association._meta
-    fields = [meta.pk, meta.get_field("home_municipality")]
-    fields += [meta.get_field(name) for name in PUBLIC_FIELDS]
+    public_fields = [meta.get_field(name) for name in PUBLIC_FIELDS]
     placeholders = ", ".join(["%s"] * len(ids))
-    rows = _read(
-        connection,
-        f"SELECT {', '.join(q(field.column) for field in fields)} "
+    # Rows of three kinds in one: an association's details, ``(_DETAILS, id, home
+    # municipality id, *public fields)``, and each of its municipalities and fields,
+    # ``(_AREA or _FIELD, id, municipality or field id, NULL…)``.
+    parts = [
+        f"SELECT {_DETAILS}, {q(meta.pk.column)}, {q(meta.get_field('home_municipality').column)}, "
+        f"{', '.join(q(field.column) for field in public_fields)} "
         f"FROM {q(meta.db_table)} WHERE {q(meta.pk.column)} IN ({placeholders}) "
-        f"AND {q(meta.get_field('live').column)} = %s",
-        [*ids, True],
-        fields,
-    )
-    details = {pk: (home, values) for pk, home, *values in rows}
-    areas = {pk: [] for pk in ids}
-    fields_of = {pk: [] for pk in ids}
-    relations = []
+        f"AND {q(meta.get_field('live').column)} = %s"
+    ]
+    padding = ", NULL" * len(public_fields)
     for kind, through, related in (
-        (0, Association.municipalities.through, "municipality"),
-        (1, Association.activity_fields.through, "activityfield"),
+        (_AREA, Association.municipalities.through, "municipality"),
+        (_FIELD, Association.activity_fields.through, "activityfield"),
     ):
         through_meta = through._meta
-        relations.append(
-            f"SELECT {kind}, {q(through_meta.get_field('association').column)}, "
-            f"{q(through_meta.get_field(related).column)} FROM {q(through_meta.db_table)} "
-            f"WHERE {q(through_meta.get_field('association').column)} IN ({placeholders})"
+        association = q(through_meta.get_field("association").column)
+        parts.append(
+            f"SELECT {kind}, {association}, {q(through_meta.get_field(related).column)}"
+            f"{padding} FROM {q(through_meta.db_table)} WHERE {association} IN ({placeholders})"
         )
-    for kind, association_id, related_id in _read(
-        connection, " UNION ALL ".join(relations), list(ids) * 2
-    ):
-        if kind == 0:
-            areas[association_id].append(municipalities[related_id])
+    with connection.cursor() as cursor:
+        cursor.execute(" UNION ALL ".join(parts), [*ids, True, *ids, *ids])
+        rows = cursor.fetchall()
+    converters = _converters(connection, public_fields)
+    details, areas, fields_of = {}, {pk: [] for pk in ids}, {pk: [] for pk in ids}
+    for kind, pk, related, *values in rows:
+        if kind == _DETAILS:
+            for i, convert, column in converters:
+                values[i] = convert(values[i], column, connection)
+            details[pk] = (related, values)
+        elif kind == _AREA:
+            areas[pk].append(municipalities[related])
         else:
-            fields_of[association_id].append(activity_fields[related_id])
+            fields_of[pk].append(activity_fields[related])
     results = []
     for pk in ids:
         if pk not in details:
