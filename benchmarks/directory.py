@@ -24,8 +24,8 @@ time divided by the plain page's time in the same round. The states:
   answered anew, shows what it showed before, and its part of the page rendered
   before is reused;
 - "after a change on the page": the first result of the page was changed; the search
-  is answered anew and its part of the page rendered again, reusing the other
-  results rendered before;
+  is answered anew and that result rendered again, into the rest of its part of the
+  page rendered before;
 - "cache empty": the directory's cache was emptied before the request (the first
   request after the cache was cleared, or with the cache turned off).
 
