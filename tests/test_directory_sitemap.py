@@ -100,3 +100,21 @@ def test_association_section_is_dated_by_the_newest_publishing(sections, directo
     expected = association.last_published_at.astimezone(timezone.get_current_timezone())
     index = sections("/sitemap-index.xml").replace("\n", "").replace(" ", "")
     assert f"associations.xml</loc><lastmod>{expected.isoformat()}" in index
+
+
+def test_association_section_lists_each_directory(sections, directory_page, mikkeli, monkeypatch):
+    from wagtail.models import Page
+
+    from wagtail_yhes.models import DirectoryPage
+
+    monkeypatch.setattr("wagtail_yhes.sitemaps.MAX_URLS_PER_FILE", 2)
+    second = DirectoryPage(title="Föreningar", slug="foreningar")
+    Page.objects.get(depth=2).add_child(instance=second)
+    AssociationFactory(name="Kuoro ry", slug="kuoro", home_municipality=mikkeli)
+    AssociationFactory(name="Teatteri ry", slug="teatteri", home_municipality=mikkeli)
+    first = sections("/sitemap-associations.xml")
+    # Two addresses a file: one association, in both directories.
+    assert f"{directory_page.url}kuoro/</loc>" in first
+    assert f"{second.url}kuoro/</loc>" in first
+    assert "teatteri" not in first
+    assert "teatteri" in sections("/sitemap-associations.xml?p=2")

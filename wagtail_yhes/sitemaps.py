@@ -14,6 +14,8 @@ from django.db.models import Max
 from django.utils.functional import cached_property
 from wagtail.contrib.sitemaps import Sitemap
 
+from .models import Association, DirectoryPage
+
 #: The most addresses in one sitemap file, as the sitemap protocol allows.
 MAX_URLS_PER_FILE = 50_000
 
@@ -27,8 +29,6 @@ class AssociationSitemap(Sitemap):
         return MAX_URLS_PER_FILE // max(1, len(self.directory_urls))
 
     def items(self):
-        from .models import Association
-
         return (
             Association.objects.filter(live=True).order_by("slug").only("slug", "last_published_at")
         )
@@ -43,8 +43,6 @@ class AssociationSitemap(Sitemap):
     @cached_property
     def directory_urls(self):
         """The full address of each live, public directory page of the site."""
-        from .models import DirectoryPage
-
         root = self.get_wagtail_site().root_page
         pages = DirectoryPage.objects.live().public().descendant_of(root, inclusive=True)
         urls = (page.get_full_url(self.request) for page in pages.order_by("path"))

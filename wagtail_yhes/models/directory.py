@@ -81,7 +81,7 @@ class DirectoryPage(SelfServiceRoutesMixin, RoutablePageMixin, Page):
         urls = super().get_sitemap_urls(request)
         base_url = self.get_full_url(request)
         if base_url is None or not get_setting("SITEMAP_ASSOCIATIONS_WITH_DIRECTORY"):
-            # Without, a section of their own lists them (``wagtail_yhes.sitemaps``).
+            # Listed by a sitemap section of their own (``wagtail_yhes.sitemaps``).
             return urls
         associations = Association.objects.filter(live=True).order_by("slug")
         for slug, published_at in associations.values_list("slug", "last_published_at"):
