@@ -228,8 +228,8 @@ def directory_index(page, request):
     )
 
 
-#: Where the listing's template prints a result, in its frame (``_frame``). Any text
-#: of the page is escaped, so no text can end up equal to it.
+#: Where the listing's template prints a result, in its frame (``_frame``). What the
+#: listing prints of a search or of the register is escaped, so it cannot hold the slot.
 RESULT_SLOT = mark_safe("<!--yhes:result-->")
 
 
