@@ -31,6 +31,17 @@ SEARCHES = [
     ("ry", {"municipalities": ["491", "740"], "fields": ["kyla-ja-asukastoiminta"]}),
     ("mikkeli", {"updated_since": 400}),
     ("martat mikkeli", {}),
+    # Words and filters: each filter's counts are narrowed by the others, not by itself.
+    ("mikkeli", {"fields": ["koulutus-ja-sivistys"]}),
+    ("martat", {"municipalities": ["178"], "updated_since": 400}),
+    (
+        "mikkeli",
+        {
+            "municipalities": ["491"],
+            "fields": ["koulutus-ja-sivistys", "lapset-nuoret-ja-perheet"],
+            "updated_since": 400,
+        },
+    ),
     ("", {"municipalities": ["491"]}),
     ("", {"updated_since": 400}),
     ("", {}),

@@ -173,6 +173,9 @@ def _entry_rows(documents, vocabulary, version):
     entries, terms, areas, fields = [], [], [], []
     for document in documents:
         pk = document.pk
+        municipality_ids = set(document.municipality_ids)
+        if document.home_municipality_id is not None:
+            municipality_ids.add(document.home_municipality_id)
         entries.append(
             (
                 pk,
@@ -181,14 +184,12 @@ def _entry_rows(documents, vocabulary, version):
                 finnish.name_key(document.abbreviation)[:60],
                 document.last_verified,
                 version,
+                DirectoryEntry.facets_text(municipality_ids, document.activity_field_ids),
             )
         )
         terms.extend(
             (pk, term, weight) for term, weight in document_terms(document, vocabulary).items()
         )
-        municipality_ids = set(document.municipality_ids)
-        if document.home_municipality_id is not None:
-            municipality_ids.add(document.home_municipality_id)
         areas.extend((pk, municipality_id) for municipality_id in municipality_ids)
         fields.extend((pk, field_id) for field_id in document.activity_field_ids)
     return entries, terms, areas, fields
@@ -208,6 +209,7 @@ def _tables():
                 "abbreviation_key",
                 "last_verified",
                 "version",
+                "facets",
             ],
         ),
         (DirectoryTerm, ["entry_id", "term", "weight"]),
