@@ -1,7 +1,8 @@
 """The filter totals of the index: the counts of the directory without a search.
 
 They are kept by every write of the index rather than counted when asked, so each way
-the index changes is checked against a count of the index itself.
+the index changes is checked against a count of the index itself; and so is the text of
+each entry's municipalities and fields, from which a search's filter counts are made.
 """
 
 import datetime
@@ -32,6 +33,19 @@ def counted():
     return dict(counts)
 
 
+def assert_entry_facets_agree():
+    """Each entry's ``facets`` text names its rows of municipalities and fields."""
+    rows = {pk: (set(), set()) for pk in DirectoryEntry.objects.values_list("pk", flat=True)}
+    areas = DirectoryEntry.municipalities.through.objects
+    fields = DirectoryEntry.activity_fields.through.objects
+    for pk, municipality in areas.values_list("directoryentry_id", "municipality_id"):
+        rows[pk][0].add(municipality)
+    for pk, field in fields.values_list("directoryentry_id", "activityfield_id"):
+        rows[pk][1].add(field)
+    expected = {pk: DirectoryEntry.facets_text(*values) for pk, values in rows.items()}
+    assert dict(DirectoryEntry.objects.values_list("pk", "facets")) == expected
+
+
 def kept():
     """The totals as the index keeps them."""
     return {
@@ -46,6 +60,7 @@ def culture(region):
 
 def test_totals_follow_every_change_of_the_register(mikkeli, savonlinna, culture):
     assert kept() == counted() == {}
+    assert_entry_facets_agree()
     choir = AssociationFactory(name="Kuoro ry", home_municipality=mikkeli)
     theatre = AssociationFactory(
         name="Teatteri ry",
@@ -55,24 +70,30 @@ def test_totals_follow_every_change_of_the_register(mikkeli, savonlinna, culture
         last_verified=datetime.date(2026, 1, 15),
     )
     assert kept() == counted() != {}
+    assert_entry_facets_agree()
 
     choir.municipalities = [savonlinna]
     choir.last_verified = datetime.date(2026, 2, 1)
     choir.save_revision().publish()
     assert kept() == counted()
+    assert_entry_facets_agree()
 
     theatre.unpublish()
     assert kept() == counted()
+    assert_entry_facets_agree()
     theatre.save_revision().publish()
     assert kept() == counted()
+    assert_entry_facets_agree()
 
     draft = AssociationFactory(name="Luonnos ry", home_municipality=mikkeli, live=False)
     draft.save_revision()
     assert kept() == counted()
+    assert_entry_facets_agree()
 
     choir.delete()
     draft.delete()
     assert kept() == counted()
+    assert_entry_facets_agree()
 
 
 def test_totals_follow_changes_of_municipalities_and_fields(mikkeli, savonlinna, culture):
@@ -81,21 +102,27 @@ def test_totals_follow_changes_of_municipalities_and_fields(mikkeli, savonlinna,
     mikkeli.name = "Mikkelin kaupunki"
     mikkeli.save()
     assert kept() == counted()
+    assert_entry_facets_agree()
     culture.delete()
     assert kept() == counted()
+    assert_entry_facets_agree()
     assert (DirectoryFacetTotal.ACTIVITY_FIELD, culture.pk) not in kept()
 
 
 def test_totals_follow_an_import_and_a_rebuild(region):
     import_associations(fixture("associations_utf8.csv"))
     assert kept() == counted() != {}
+    assert_entry_facets_agree()
     import_associations(fixture("associations_utf8.csv"))
     assert kept() == counted()
+    assert_entry_facets_agree()
     reindex_associations()
     assert kept() == counted()
+    assert_entry_facets_agree()
     DirectoryFacetTotal.objects.all().delete()
     rebuild_index()
     assert kept() == counted()
+    assert_entry_facets_agree()
 
 
 def test_directory_without_a_search_counts_from_the_totals(mikkeli, savonlinna, culture):
@@ -137,3 +164,22 @@ def test_deleted_municipality_leaves_no_total(region, mikkeli):
     kuopio.delete()
     assert (DirectoryFacetTotal.MUNICIPALITY, pk) not in kept()
     assert kept() == counted()
+    assert_entry_facets_agree()
+
+
+def test_migration_writes_the_facets_of_entries_written_before_it(
+    mikkeli, savonlinna, culture, monkeypatch
+):
+    import importlib
+    from types import SimpleNamespace
+
+    from django.apps import apps
+    from django.db import connection
+
+    migration = importlib.import_module("wagtail_yhes.migrations.0010_entry_facets")
+    monkeypatch.setattr(migration, "BATCH_SIZE", 1)
+    AssociationFactory(name="Kuoro ry", home_municipality=mikkeli, activity_fields=[culture])
+    AssociationFactory(name="Teatteri ry", home_municipality=savonlinna, municipalities=[mikkeli])
+    DirectoryEntry.objects.update(facets="")
+    migration.fill_facets(apps, SimpleNamespace(connection=connection))
+    assert_entry_facets_agree()

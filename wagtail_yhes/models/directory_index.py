@@ -37,6 +37,9 @@ class DirectoryEntry(models.Model):
     activity_fields = models.ManyToManyField(
         "wagtail_yhes.ActivityField", verbose_name=_("activity fields"), related_name="+"
     )
+    # The same municipalities and fields as text ("m3 m12 f5", ``facet_values``): the
+    # filter counts of a search read them with the entry instead of joining two tables.
+    facets = models.TextField(_("filter values"), blank=True, default="")
 
     class Meta:
         verbose_name = _("directory entry")
@@ -48,6 +51,14 @@ class DirectoryEntry(models.Model):
 
     def __str__(self):
         return self.sort_name
+
+    @staticmethod
+    def facets_text(municipality_ids, activity_field_ids):
+        """``facets`` of an entry with these municipalities and activity fields."""
+        return " ".join(
+            [f"m{pk}" for pk in sorted(municipality_ids)]
+            + [f"f{pk}" for pk in sorted(activity_field_ids)]
+        )
 
 
 class DirectoryTerm(models.Model):

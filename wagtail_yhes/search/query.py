@@ -13,6 +13,7 @@ models.
 """
 
 import datetime
+from functools import lru_cache
 
 from django.db import connections, router
 from django.utils import timezone
@@ -36,10 +37,12 @@ UPDATED_SINCE = "updated_since"
 # An exact name match outranks any sum of word weights.
 _EXACT_NAME = 1_000_000
 
-# Kinds of rows of a statement that answers several questions at once; 0 to 2 are the
-# filter counts (``_read_counts``).
+# Kinds of rows of a statement that answers several questions at once; 0 to 2 and 5
+# are filter counts (``_read_counts``). Every row has five columns, the last of them
+# text (the ``facets`` of entries) or NULL.
 _PAGE = 3
 _COUNT = 4
+_FOUND_FACETS = 5
 
 #: How far back the "updated since" choices reach, in days.
 UPDATED_SINCE_DAYS = (31, 183, 365, 730)
@@ -239,6 +242,7 @@ class DirectorySearch:
                 "name_key",
                 "abbreviation_key",
                 "last_verified",
+                "facets",
             )
         )
         # SQLite joins the tables of a CROSS JOIN in the order written: from the matches
@@ -256,7 +260,8 @@ class DirectorySearch:
     def _page_sql(self, source, offset, limit):
         """SQL of one page of the results, and their count.
 
-        Rows are ``(_PAGE, id, version, position)`` and ``(_COUNT, count, 0, 0)``, read
+        Rows are ``(_PAGE, id, version, position, NULL)`` and ``(_COUNT, count, 0, 0,
+        NULL)``, read
         from ``source`` (of ``_source``). Only the page is ordered, not every result: a
         window over all of them, to count them beside the page, cost as much again.
         The whole directory is counted from the totals of the index.
@@ -267,19 +272,19 @@ class DirectorySearch:
         position, position_params = self._ordering("page")
         if self.words or where:
             count_sql, count_params = (
-                f"SELECT {_COUNT}, COUNT(*), 0, 0 FROM {source}{where}",
+                f"SELECT {_COUNT}, COUNT(*), 0, 0, NULL FROM {source}{where}",
                 params,
             )
         else:
             # Every entry has one day (or none) in the totals.
             count_sql = (
-                f"SELECT {_COUNT}, COALESCE(SUM(entries), 0), 0, 0 "
+                f"SELECT {_COUNT}, COALESCE(SUM(entries), 0), 0, 0, NULL "
                 f"FROM {self.tables.totals} WHERE facet = %s"
             )
             count_params = [DirectoryFacetTotal.LAST_VERIFIED]
         sql = (
             f"SELECT {_PAGE}, page.association_id, page.version, "
-            f"ROW_NUMBER() OVER (ORDER BY {position}) FROM ("
+            f"ROW_NUMBER() OVER (ORDER BY {position}), NULL FROM ("
             f"SELECT r.* FROM {source}{where} ORDER BY {order} LIMIT %s OFFSET %s) page "
             f"UNION ALL {count_sql}"
         )
@@ -330,7 +335,7 @@ class DirectorySearch:
             f"{with_clause}{page_sql} UNION ALL {facets_sql}", params + page_params + facet_params
         )
         entries, count, facet_rows = _read_page(rows)
-        return entries, count, _read_counts(facet_rows, dates, bucketed=bucketed)
+        return entries, count, self._counts(facet_rows, dates, bucketed)
 
     def all_ids(self):
         """The association id of every result, in order."""
@@ -358,7 +363,11 @@ class DirectorySearch:
         with_clause, _source, params = self._source()
         sql, facet_params, bucketed = self._facets_sql(dates)
         rows = self._fetch(with_clause + sql, params + facet_params)
-        return _read_counts(rows, dates, bucketed=bucketed)
+        return self._counts(rows, dates, bucketed)
+
+    def _counts(self, rows, dates, bucketed):
+        chosen = (self.municipality_ids, self.activity_field_ids)
+        return _read_counts(rows, dates, bucketed=bucketed, chosen=chosen)
 
     def _facets_sql(self, dates):
         """``(SQL, params, bucketed)`` of the filter counts, rows as ``_read_counts`` reads."""
@@ -371,32 +380,28 @@ class DirectorySearch:
     def _found_facets_sql(self, dates):
         """SQL of the filter counts of a search with words, over ``found``.
 
-        Rows are ``(kind, value, n, 0)``, as ``_read_counts`` reads them, with dates in
-        buckets: each result falls in the bucket of the newest date it reaches.
+        Rows are ``(_FOUND_FACETS, bucket, in the date filter, n, facets)``: the results
+        grouped by their municipalities and fields (``DirectoryEntry.facets``), the
+        bucket of the newest of ``dates`` they reach, and whether they are as recent as
+        the date chosen. Which groups each option counts is worked out from these few
+        rows (``_read_counts``), rather than by joining the results to the tables of
+        municipalities and fields.
         """
-        t = self.tables
-        parts, params = [], []
-        for kind, table, entry, value, skip in (
-            (0, t.area, t.area_entry, t.area_municipality, MUNICIPALITY),
-            (1, t.fields, t.fields_entry, t.fields_field, ACTIVITY_FIELD),
-        ):
-            conditions, part_params = self._filters("r.association_id", "r.last_verified", skip)
-            where = " AND ".join([f"facet.{entry} = r.association_id", *conditions])
-            # From the results to their rows of the facet, not the other way round.
-            parts.append(
-                f"SELECT {kind}, facet.{value}, COUNT(*), 0 "
-                f"FROM found r CROSS JOIN {table} facet WHERE {where} GROUP BY 2"
-            )
-            params += part_params
+        params = []
+        bucket = "0"
         if dates:
             whens = " ".join(f"WHEN r.last_verified >= %s THEN {i}" for i in range(len(dates)))
-            where, part_params = self._where(skip=UPDATED_SINCE)
-            parts.append(
-                f"SELECT 2, CASE {whens} ELSE {len(dates)} END, COUNT(*), 0 "
-                f"FROM found r{where} GROUP BY 2"
-            )
-            params += dates + part_params
-        return " UNION ALL ".join(parts), params
+            bucket = f"CASE {whens} ELSE {len(dates)} END"
+            params += dates
+        in_date = "1"
+        if self.updated_since:
+            in_date = "CASE WHEN r.last_verified >= %s THEN 1 ELSE 0 END"
+            params.append(self.updated_since)
+        sql = (
+            f"SELECT {_FOUND_FACETS}, {bucket}, {in_date}, COUNT(*), r.facets "
+            "FROM found r GROUP BY 2, 3, 5"
+        )
+        return sql, params
 
     def _filtered_counts_sql(self, dates):
         """``_facets_sql`` of the directory without a search but with filters."""
@@ -416,7 +421,8 @@ class DirectorySearch:
                 source += f" JOIN {t.entry} entry ON entry.association_id = {entry_column}"
             where = f" WHERE {' AND '.join(conditions)}" if conditions else ""
             group = "" if value.startswith("-") else " GROUP BY 2"
-            return f"SELECT {kind}, {value}, COUNT(*), 0 FROM {source}{where}{group}", part_params
+            sql = f"SELECT {kind}, {value}, COUNT(*), 0, NULL FROM {source}{where}{group}"
+            return sql, part_params
 
         parts = [
             part(
@@ -457,14 +463,14 @@ class DirectorySearch:
     def _total_counts_sql(self, dates):
         """``_facets_sql`` of the whole directory, from the totals of the index."""
         t = self.tables
-        sql = f"SELECT facet, value, entries, 0 FROM {t.totals} WHERE facet IN (%s, %s)"
+        sql = f"SELECT facet, value, entries, 0, NULL FROM {t.totals} WHERE facet IN (%s, %s)"
         params = [DirectoryFacetTotal.MUNICIPALITY, DirectoryFacetTotal.ACTIVITY_FIELD]
         if dates:
             # Each day's entries fall in the bucket of the newest date they reach.
             whens = " ".join(f"WHEN value >= %s THEN {i}" for i in range(len(dates)))
             sql += (
                 f" UNION ALL SELECT {DirectoryFacetTotal.LAST_VERIFIED}, "
-                f"CASE {whens} ELSE {len(dates)} END, SUM(entries), 0 "
+                f"CASE {whens} ELSE {len(dates)} END, SUM(entries), 0, NULL "
                 f"FROM {t.totals} WHERE facet = %s GROUP BY 2"
             )
             params += [day.toordinal() for day in dates] + [DirectoryFacetTotal.LAST_VERIFIED]
@@ -482,24 +488,40 @@ def _read_page(rows):
         else:
             others.append(row)
     page.sort(key=lambda row: row[3])
-    return [(pk, version) for _kind, pk, version, _position in page], count, others
+    return [(pk, version) for _kind, pk, version, _position, _facets in page], count, others
 
 
-def _read_counts(rows, dates, *, bucketed):
-    """The filter counts from rows ``(kind, value, n)`` of ``facet_counts``'s statements.
+def _read_counts(rows, dates, *, bucketed, chosen=((), ())):
+    """The filter counts from rows ``(kind, value, n, …)`` of ``facet_counts``'s statements.
 
     Kinds 0 and 1 count municipalities and activity fields by id. Of kind 2, with
     ``bucketed`` a value is the index of the newest of ``dates`` that the results reach
     (``len(dates)`` for none); without, -1 counts every result and -2, -3… those since
-    the first, second… date.
+    the first, second… date. Rows of kind ``_FOUND_FACETS`` are groups of the results of
+    a search (``_found_facets_sql``), which count towards each option that the chosen
+    municipalities and fields, ``chosen``, and the date filter leave them in.
     """
     counts = {MUNICIPALITY: {}, ACTIVITY_FIELD: {}, UPDATED_SINCE: {}}
     buckets = {}
-    for kind, value, n, *_padding in rows:
+    chosen_municipalities, chosen_fields = map(set, chosen)
+    for kind, value, n, *rest in rows:
         if kind == 0:
             counts[MUNICIPALITY][value] = n
         elif kind == 1:
             counts[ACTIVITY_FIELD][value] = n
+        elif kind == _FOUND_FACETS:
+            # (kind, bucket, in the date filter, n, facets)
+            in_date, (n, facets) = n, rest
+            municipalities, fields = facet_values(facets or "")
+            in_municipality = not chosen_municipalities or chosen_municipalities & municipalities
+            in_field = not chosen_fields or chosen_fields & fields
+            # Each filter is counted with the others, not with itself.
+            if in_field and in_date:
+                _add(counts[MUNICIPALITY], municipalities, n)
+            if in_municipality and in_date:
+                _add(counts[ACTIVITY_FIELD], fields, n)
+            if in_municipality and in_field:
+                buckets[value] = buckets.get(value, 0) + n
         elif bucketed:
             buckets[value] = n
         elif value == -1:
@@ -513,3 +535,17 @@ def _read_counts(rows, dates, *, bucketed):
             total += buckets.get(i, 0)
             counts[UPDATED_SINCE][day] = total
     return counts
+
+
+def _add(counts, values, n):
+    for value in values:
+        counts[value] = counts.get(value, 0) + n
+
+
+@lru_cache(maxsize=16384)
+def facet_values(facets):
+    """``(municipality ids, activity field ids)`` of an entry's ``facets`` text."""
+    municipalities, fields = set(), set()
+    for value in facets.split():
+        (municipalities if value[0] == "m" else fields).add(int(value[1:]))
+    return frozenset(municipalities), frozenset(fields)
