@@ -7,7 +7,7 @@ BATCH_SIZE = 1000
 
 def fill_facets(apps, schema_editor):
     # The entries written before this migration get their municipalities and fields as
-    # text, as the index writes them (``DirectoryEntry.facets_text``).
+    # text, as the index writes them (``directory_index.facets_text``).
     DirectoryEntry = apps.get_model("wagtail_yhes", "DirectoryEntry")
     alias = schema_editor.connection.alias
     entries = DirectoryEntry.objects.using(alias)

@@ -6,6 +6,8 @@ association cannot show up in its results, counts or exports. ``wagtail_yhes.sea
 keeps the entries in step with the associations.
 """
 
+from functools import lru_cache
+
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
@@ -37,8 +39,8 @@ class DirectoryEntry(models.Model):
     activity_fields = models.ManyToManyField(
         "wagtail_yhes.ActivityField", verbose_name=_("activity fields"), related_name="+"
     )
-    # The same municipalities and fields as text ("m3 m12 f5", ``facet_values``): the
-    # filter counts of a search read them with the entry instead of joining two tables.
+    # The same municipalities and fields as text (``facets_text``): the filter counts of
+    # a search read them with the entry instead of joining two tables.
     facets = models.TextField(_("filter values"), blank=True, default="")
 
     class Meta:
@@ -52,13 +54,25 @@ class DirectoryEntry(models.Model):
     def __str__(self):
         return self.sort_name
 
-    @staticmethod
-    def facets_text(municipality_ids, activity_field_ids):
-        """``facets`` of an entry with these municipalities and activity fields."""
-        return " ".join(
-            [f"m{pk}" for pk in sorted(municipality_ids)]
-            + [f"f{pk}" for pk in sorted(activity_field_ids)]
-        )
+
+def facets_text(municipality_ids, activity_field_ids):
+    """``DirectoryEntry.facets`` of these municipalities and activity fields: "m3 m12 f5"."""
+    return " ".join(
+        [f"m{pk}" for pk in sorted(municipality_ids)]
+        + [f"f{pk}" for pk in sorted(activity_field_ids)]
+    )
+
+
+@lru_cache(maxsize=16384)
+def facet_values(facets):
+    """``(municipality ids, activity field ids)`` of a ``DirectoryEntry.facets`` text.
+
+    Kept per text: a search reads the same few texts again and again.
+    """
+    municipalities, fields = set(), set()
+    for value in facets.split():
+        (municipalities if value[0] == "m" else fields).add(int(value[1:]))
+    return frozenset(municipalities), frozenset(fields)
 
 
 class DirectoryTerm(models.Model):

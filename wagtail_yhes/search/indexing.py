@@ -19,6 +19,7 @@ from ..models.directory_index import (
     DirectoryFacetTotal,
     DirectoryTerm,
     DirectoryTermVersion,
+    facets_text,
 )
 from .cache import bump_version, new_version
 
@@ -184,7 +185,7 @@ def _entry_rows(documents, vocabulary, version):
                 finnish.name_key(document.abbreviation)[:60],
                 document.last_verified,
                 version,
-                DirectoryEntry.facets_text(municipality_ids, document.activity_field_ids),
+                facets_text(municipality_ids, document.activity_field_ids),
             )
         )
         terms.extend(

@@ -13,7 +13,6 @@ models.
 """
 
 import datetime
-from functools import lru_cache
 
 from django.db import connections, router
 from django.utils import timezone
@@ -23,6 +22,7 @@ from ..models.directory_index import (
     DirectoryFacetTotal,
     DirectoryTerm,
     DirectoryTermVersion,
+    facet_values,
 )
 
 RELEVANCE = "relevance"
@@ -261,10 +261,9 @@ class DirectorySearch:
         """SQL of one page of the results, and their count.
 
         Rows are ``(_PAGE, id, version, position, NULL)`` and ``(_COUNT, count, 0, 0,
-        NULL)``, read
-        from ``source`` (of ``_source``). Only the page is ordered, not every result: a
-        window over all of them, to count them beside the page, cost as much again.
-        The whole directory is counted from the totals of the index.
+        NULL)``, read from ``source`` (of ``_source``). Only the page is ordered, not
+        every result: a window over all of them, to count them beside the page, cost as
+        much again. The whole directory is counted from the totals of the index.
         """
         where, params = self._where()
         order, order_params = self._ordering("r")
@@ -540,12 +539,3 @@ def _read_counts(rows, dates, *, bucketed, chosen=((), ())):
 def _add(counts, values, n):
     for value in values:
         counts[value] = counts.get(value, 0) + n
-
-
-@lru_cache(maxsize=16384)
-def facet_values(facets):
-    """``(municipality ids, activity field ids)`` of an entry's ``facets`` text."""
-    municipalities, fields = set(), set()
-    for value in facets.split():
-        (municipalities if value[0] == "m" else fields).add(int(value[1:]))
-    return frozenset(municipalities), frozenset(fields)
