@@ -253,8 +253,8 @@ class DirectorySearch:
         )
         return f"WITH matches AS ({matches}), found AS ({found}) ", "found r", params
 
-    def _where(self, skip=None):
-        conditions, params = self._filters("r.association_id", "r.last_verified", skip)
+    def _where(self):
+        conditions, params = self._filters("r.association_id", "r.last_verified")
         return (f" WHERE {' AND '.join(conditions)}" if conditions else ""), params
 
     def _page_sql(self, source, offset, limit):
