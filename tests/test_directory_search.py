@@ -7,6 +7,8 @@ import pytest
 
 from wagtail_yhes.models import Association, Municipality
 
+from .factories import AssociationFactory
+
 pytestmark = pytest.mark.django_db
 
 
@@ -66,6 +68,13 @@ def test_every_word_must_match(search):
 def test_exact_name_comes_first(search):
     assert search("juvan martat")[0] == "Juvan Martat ry"
     assert search("MLL Mikkeli")[0] == "Mannerheimin Lastensuojeluliiton Mikkelin yhdistys ry"
+
+
+def test_whole_word_comes_before_a_word_it_only_begins(search):
+    AssociationFactory(name="Anttolan Kuorolaiset ry")
+    AssociationFactory(name="Puumalan Kuoro ry")
+    found = search("kuoro")
+    assert found.index("Puumalan Kuoro ry") < found.index("Anttolan Kuorolaiset ry")
 
 
 def test_name_match_comes_before_a_match_elsewhere(search):

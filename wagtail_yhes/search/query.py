@@ -138,7 +138,7 @@ class DirectorySearch:
     def _word_matches(self):
         """SQL of the entries that every word matches: ``entry_id`` and ``score``.
 
-        Each form and prefix of each word is looked up on its own, so that every lookup
+        The forms and the prefix of each word are looked up apart, so that every lookup
         is a range of the ``(term, entry, weight)`` index that needs nothing else from the
         table. A word scores its best match in an entry: twice the weight of a whole
         form, the weight of a term it begins.
@@ -146,15 +146,26 @@ class DirectorySearch:
         t = self.tables
         hits, params = [], []
         for i, word in enumerate(self.words):
-            forms = sorted(word.forms)
-            hits.append(
-                f"SELECT term.entry_id AS entry_id, {i} AS word, term.weight * 2 AS score "
-                f"FROM {t.term} term WHERE term.term IN ({_placeholders(forms)})"
-            )
-            params += forms
-            if word.prefix:
+            # The forms that begin with the prefix are among the terms that it finds:
+            # looked up apart as well, each of their rows would be read twice.
+            begun = sorted(f for f in word.forms if word.prefix and f.startswith(word.prefix))
+            forms = sorted(word.forms.difference(begun))
+            if forms:
                 hits.append(
-                    f"SELECT term.entry_id AS entry_id, {i} AS word, term.weight AS score "
+                    f"SELECT term.entry_id AS entry_id, {i} AS word, term.weight * 2 AS score "
+                    f"FROM {t.term} term WHERE term.term IN ({_placeholders(forms)})"
+                )
+                params += forms
+            if word.prefix:
+                score = "term.weight"
+                if begun:
+                    score = (
+                        f"term.weight * CASE WHEN term.term IN ({_placeholders(begun)}) "
+                        "THEN 2 ELSE 1 END"
+                    )
+                    params += begun
+                hits.append(
+                    f"SELECT term.entry_id AS entry_id, {i} AS word, {score} AS score "
                     f"FROM {t.term} term WHERE term.term >= %s AND term.term < %s"
                 )
                 params += [word.prefix, _after(word.prefix)]
