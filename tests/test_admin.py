@@ -199,6 +199,31 @@ def test_listing_exports_xlsx(client, editor, mikkeli):
     assert sheet["A2"].value == "Juvan Martat ry"
 
 
+def test_listing_exports_are_safe_to_open_and_import_back(client, editor, mikkeli):
+    from openpyxl import load_workbook
+
+    from wagtail_yhes.importing.reading import clean_text
+
+    AssociationFactory(
+        name='=HYPERLINK("http://x")', description="- kerho\x0bkuoro", home_municipality=mikkeli
+    )
+    url = reverse(f"{ASSOCIATION_URLS}:list")
+    content = b"".join(client.get(url, {"export": "csv"}).streaming_content).decode("utf-8-sig")
+    header, row = list(csv.reader(io.StringIO(content)))
+    csv_row = dict(zip(header, row, strict=True))
+    assert csv_row["Yhdistyksen nimi"] == '\'=HYPERLINK("http://x")'
+    assert csv_row["Kuvaus"] == "'- kerho\x0bkuoro"
+    response = client.get(url, {"export": "xlsx"})
+    sheet = load_workbook(io.BytesIO(b"".join(response.streaming_content))).active
+    header, row = list(sheet.iter_rows(values_only=True))
+    xlsx_row = dict(zip(header, row, strict=True))
+    assert xlsx_row["Yhdistyksen nimi"] == '\'=HYPERLINK("http://x")'
+    assert xlsx_row["Kuvaus"] == "'- kerho kuoro"
+    # Imported back, the text is as it was.
+    assert clean_text(csv_row["Yhdistyksen nimi"]) == '=HYPERLINK("http://x")'
+    assert clean_text(xlsx_row["Kuvaus"]) == "- kerho kuoro"
+
+
 def test_liaisons_listing_filters_and_searches(client, editor, mikkeli, savonlinna):
     LiaisonFactory(name="Minna Mikkeliläinen", municipality=mikkeli)
     LiaisonFactory(name="Seija Hytönen", municipality=savonlinna, role="hyvinvointikoordinaattori")

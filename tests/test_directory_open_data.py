@@ -7,8 +7,9 @@ import re
 import pytest
 from openpyxl import load_workbook
 
-from wagtail_yhes.directory.exports import COLUMNS, neutralise_formula
+from wagtail_yhes.directory.exports import COLUMNS
 from wagtail_yhes.models import Association
+from wagtail_yhes.spreadsheets import neutralise_formula
 
 from .factories import AssociationFactory
 
@@ -188,6 +189,17 @@ def test_xlsx_cell_never_starts_a_formula(get, formulas, column):
 def test_phone_number_is_kept_as_it_is(get, formulas):
     rows = csv_rows(get(q="sum", format="csv"))
     assert dict(zip(rows[0], rows[1], strict=True))["phone"] == "+358401234567"
+
+
+def test_xlsx_holds_text_with_control_characters(get, mikkeli):
+    # Forms and the admin take these; XLSX cannot hold them, and one must not stop the file.
+    AssociationFactory(
+        name="Kontrollin Kerho ry", description="Rivi 1\x0bRivi 2\x1b", home_municipality=mikkeli
+    )
+    rows = xlsx_rows(get(q="kontrollin kerho", format="xlsx"))
+    assert dict(zip(rows[0], rows[1], strict=True))["description"] == "Rivi 1 Rivi 2 "
+    rows = csv_rows(get(q="kontrollin kerho", format="csv"))
+    assert dict(zip(rows[0], rows[1], strict=True))["description"] == "Rivi 1\x0bRivi 2\x1b"
 
 
 def test_formula_neutralising_leaves_other_text_alone():

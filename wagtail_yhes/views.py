@@ -6,9 +6,15 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 from wagtail.admin.menu import Menu, SubmenuMenuItem
 from wagtail.admin.ui.tables import Column, DateColumn, LiveStatusTagColumn
-from wagtail.snippets.views.snippets import EditView, SnippetViewSet, SnippetViewSetGroup
+from wagtail.snippets.views.snippets import (
+    EditView,
+    IndexView,
+    SnippetViewSet,
+    SnippetViewSetGroup,
+)
 from wagtail_modeladmin.options import ModelAdmin
 
+from . import spreadsheets
 from .filters import AssociationFilterSet, LiaisonFilterSet
 from .models import ActivityField, Association, Liaison, Municipality
 from .selfservice.admin_views import EraseContactPersonView, erase_contact_button
@@ -43,6 +49,17 @@ ASSOCIATION_EXPORT_HEADINGS = {
 }
 
 
+class AssociationIndexView(IndexView):
+    """The associations' listing, whose CSV and XLSX exports are safe to open.
+
+    Much of the text comes from the public: none of it may run as a formula, or stop
+    the export with a character that XLSX cannot hold (``wagtail_yhes.spreadsheets``).
+    """
+
+    custom_value_preprocess = spreadsheets.VALUE_PREPROCESS
+    custom_field_preprocess = {"home_municipality": spreadsheets.OBJECT_PREPROCESS}
+
+
 class AssociationEditView(EditView):
     """The association's edit view, with "Erase contact person" among its actions."""
 
@@ -63,6 +80,7 @@ class AssociationSnippetViewSet(SnippetViewSet):
     """Associations in the admin: listing with filters and export, drafts and workflow."""
 
     model = Association
+    index_view_class = AssociationIndexView
     edit_view_class = AssociationEditView
     erase_contact_view_class = EraseContactPersonView
     icon = "group"

@@ -1,24 +1,22 @@
 """Open data: every result of a directory search as CSV or XLSX.
 
 Built on Wagtail's spreadsheet export (``SpreadsheetExportMixin``), as the admin's
-listing exports are, with three changes for the public:
+listing exports are:
 
 * CSV is written for Finnish Excel, which opens a file by double-click correctly only
   when it is UTF-8 with a byte order mark and separated by semicolons (the comma is the
   Finnish decimal separator);
-* no text can become a formula: a cell beginning with ``=``, ``+``, ``-``, ``@``, a tab or a
-  carriage return gets a leading ``'``, in CSV and in XLSX alike (a spreadsheet program
-  that re-reads a cell would otherwise run it);
+* no text can become a formula, and XLSX gets no character that it cannot hold
+  (``wagtail_yhes.spreadsheets``, as in the admin's exports);
 * rows are read in chunks of the result ids, so that 100,000 associations stream in
   flat memory.
 """
 
 import csv
-import datetime
-import re
 
 from wagtail.admin.views.mixins import Echo, SpreadsheetExportMixin
 
+from ..spreadsheets import VALUE_PREPROCESS
 from .results import load_results
 
 #: The columns of the open data files, named as the keys of the JSON format.
@@ -42,21 +40,7 @@ COLUMNS = (
     "last_verified",
 )
 
-_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
-# An international phone number, as the register stores them: digits only, no formula.
-_PHONE_NUMBER = re.compile(r"^\+\d{4,15}$")
 _CHUNK_SIZE = 1000
-
-
-def neutralise_formula(value):
-    """Return ``value`` so that no spreadsheet program reads it as a formula."""
-    if value.startswith(_FORMULA_START) and not _PHONE_NUMBER.match(value):
-        return "'" + value
-    return value
-
-
-def _list_text(values):
-    return neutralise_formula(", ".join(values))
 
 
 class DirectoryExport(SpreadsheetExportMixin):
@@ -65,18 +49,8 @@ class DirectoryExport(SpreadsheetExportMixin):
     list_export = list(COLUMNS)
     export_headings = {column: column for column in COLUMNS}
     export_filename = "yhdistykset"
-    custom_value_preprocess = {
-        str: {
-            SpreadsheetExportMixin.FORMAT_CSV: neutralise_formula,
-            SpreadsheetExportMixin.FORMAT_XLSX: neutralise_formula,
-        },
-        list: {
-            SpreadsheetExportMixin.FORMAT_CSV: _list_text,
-            SpreadsheetExportMixin.FORMAT_XLSX: _list_text,
-        },
-        # Dates stay dates in XLSX, and are written YYYY-MM-DD in CSV.
-        datetime.date: {SpreadsheetExportMixin.FORMAT_XLSX: None},
-    }
+    # Dates stay dates in XLSX, and are written YYYY-MM-DD in CSV.
+    custom_value_preprocess = VALUE_PREPROCESS
 
     def to_row_dict(self, item):
         return item

@@ -21,6 +21,7 @@ from django.template.defaultfilters import filesizeformat
 from django.utils.translation import gettext_lazy as _
 
 from ..conf import get_setting
+from ..spreadsheets import without_formula_mark
 
 #: Deflate cannot compress better than about 1:1030. Real workbook parts compress
 #: 1:5 to 1:50, so a large part that claims more than this is a bomb, not a sheet.
@@ -74,9 +75,10 @@ def clean_text(value):
     """Return ``value`` without NUL bytes, zero-width characters and surrounding space.
 
     Letters are composed (NFC), as files saved on a Mac may have "ä" as "a" plus a
-    combining diaeresis, and line breaks become ``\\n``.
+    combining diaeresis, and line breaks become ``\\n``. The ``'`` that an export puts
+    before text that a spreadsheet would read as a formula is taken off again.
     """
-    value = value.replace("\x00", "")
+    value = without_formula_mark(value.replace("\x00", ""))
     if not value.isascii():
         value = unicodedata.normalize("NFC", value)
         value = value.translate({ord(ch): None for ch in _ZERO_WIDTH})
