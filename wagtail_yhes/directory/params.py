@@ -296,8 +296,10 @@ def _positive_int(value):
     """The whole number ``value`` spells, if it is 1 or more; else ``None``."""
     if not value.isascii() or not value.isdigit():
         return None
-    # Python refuses to read numbers of over 4,300 digits; any such number is too big.
-    if len(value.lstrip("0")) > 18:
+    # Python refuses to read numbers of over 4,300 digits, leading zeros included; a
+    # number of more than 18 digits is past any page anyway.
+    digits = value.lstrip("0") or "0"
+    if len(digits) > 18:
         return BEYOND_LAST_PAGE
-    number = int(value)
+    number = int(digits)
     return min(number, BEYOND_LAST_PAGE) if number >= 1 else None
