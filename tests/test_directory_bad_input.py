@@ -3,6 +3,8 @@
 Values that cannot be used are dropped or brought within bounds, and the page says so.
 """
 
+from urllib.parse import urlencode
+
 import pytest
 from django.test import override_settings
 
@@ -75,6 +77,18 @@ def test_any_search_text_gives_a_normal_page(client, directory_page, directory_a
     response = client.get(directory_page.url, {"q": query}, **ENGLISH)
     assert response.status_code == 200
     assert b"associations found" in response.content or b"association found" in response.content
+
+
+@pytest.mark.parametrize("query", ['"', "😀🎉", "***", "-", "\u200b"])
+def test_search_with_nothing_to_search_for_is_left_out_and_the_page_says_so(get, query):
+    response = get(urlencode({"q": query, "format": "json"}))
+    data = response.json()
+    assert any("no letters or digits to search for" in notice for notice in data["notices"])
+    html = get(urlencode({"q": query})).content.decode()
+    assert "no letters or digits to search for" in html
+    # Not shown as a search that was made, and the order is the one without a search.
+    assert "Search: " not in html
+    assert '<option value="name" selected>' in html
 
 
 def test_invalid_utf8_bytes_in_the_raw_address_give_a_normal_page(get, directory_page):

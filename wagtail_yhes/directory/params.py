@@ -203,6 +203,14 @@ def _read_text(params, text):
             % {"count": MAX_QUERY_LENGTH}
         )
     words = finnish.query_words(cleaned)
+    if cleaned and not words:
+        # Only punctuation, symbols or emoji: searched for, it would find everything
+        # while seeming to have searched. It is left out, and the page says so.
+        params.notices.append(
+            _('"%(text)s" has no letters or digits to search for; the search was left out.')
+            % {"text": _echo(cleaned)}
+        )
+        cleaned = ""
     if len(words) > MAX_QUERY_WORDS:
         words = words[:MAX_QUERY_WORDS]
         params.notices.append(
