@@ -206,6 +206,28 @@ def test_new_activity_field_shows_as_a_filter_at_once(client, directory_page, re
     assert b"Frivilligarbete" in response.content
 
 
+@pytest.mark.parametrize("query", [{}, {"q": "martat"}])
+def test_activity_field_from_a_fixture_shows_at_once(
+    client, directory_page, directory_associations, tmp_path, query
+):
+    import json
+
+    from django.core.management import call_command
+
+    client.get(directory_page.url, query)
+    fixture = tmp_path / "fields.json"
+    fields = [
+        {
+            "model": "wagtail_yhes.activityfield",
+            "pk": 900,
+            "fields": {"name": "Fixtuuri", "slug": "fixtuuri"},
+        }
+    ]
+    fixture.write_text(json.dumps(fields))
+    call_command("loaddata", str(fixture), verbosity=0)
+    assert b'id="yhes-field-fixtuuri"' in client.get(directory_page.url, query).content
+
+
 def test_search_whose_counts_change_is_rendered_again(
     client, directory_page, directory_associations, region
 ):

@@ -138,8 +138,10 @@ def directory_index(page, request):
         params.notices.append(_("There are not that many pages of results; the last is shown."))
         params.page = paginator.num_pages
         entries, count = page_of_results(params.page)
-    # Everything a cached part of the response depends on besides the index.
+    # Everything a cached part of the response depends on besides the index: the lists
+    # of municipalities and fields too, which a fixture can change without the index.
     key = (
+        cache.vocabulary_version,
         page.pk,
         page.last_published_at,
         per_page,
