@@ -120,8 +120,9 @@ def test_request_page_names_the_association_it_came_from(client, directory, asso
     assert f'name="association" value="{association.slug}"' in content
 
 
-def test_unknown_association_parameter_is_ignored(client, directory, association):
-    response = client.get(page_path(directory, "request_update"), {"association": "ei-ole"})
+@pytest.mark.parametrize("slug", ["ei-ole", "\x00", "a\x00b", "x" * 300, "mikkelin kuoro"])
+def test_unknown_association_parameter_is_ignored(client, directory, association, slug):
+    response = client.get(page_path(directory, "request_update"), {"association": slug})
     assert response.status_code == 200
     assert response.context["association"] is None
 

@@ -4,6 +4,8 @@ The directory page's routes call these views. Every response is private and neve
 stored by caches, and the pages are kept out of search engines.
 """
 
+import re
+
 from django.core.exceptions import ValidationError
 from django.http import HttpResponseNotAllowed, HttpResponseRedirect
 from django.template.response import TemplateResponse
@@ -83,10 +85,15 @@ def submit_view(request, page):
     return _render(request, page, "submit.html", {"form": form}, status=status)
 
 
+#: A slug as the directory's addresses of associations read it (``ASSOCIATION_PATH``).
+_SLUG = re.compile(r"[-\w]+")
+
+
 def _named_association(request):
     """The published association that the visitor came from, named by its slug."""
     slug = (request.POST if request.method == "POST" else request.GET).get("association", "")
-    if not slug or len(slug) > 255:
+    # Only what an association's address can hold: PostgreSQL refuses a NUL outright.
+    if len(slug) > 255 or not _SLUG.fullmatch(slug):
         return None
     return Association.objects.filter(live=True, slug=slug).first()
 
