@@ -270,6 +270,38 @@ def test_an_update_lists_the_fields_that_change(martat):
     ]
 
 
+PERSON_HEADERS = [
+    "Yhdistyksen nimi",
+    "Y-tunnus",
+    "Kotikunta",
+    "Yhteyshenkilö",
+    "Yhteyshenkilön sähköposti",
+    "Yhteyshenkilön tiedot saa julkaista",
+]
+
+
+@pytest.mark.parametrize(
+    ("row", "consent"),
+    [
+        # A new person, the consent left empty or not asked: not published.
+        (["Pekka Uusi", "pekka@example.fi", ""], False),
+        (["Pekka Uusi", "pekka@example.fi"], False),
+        (["Maija Meikäläinen", "uusi@example.fi", ""], False),
+        # A new person who consents, and the same person as before.
+        (["Pekka Uusi", "pekka@example.fi", "x"], True),
+        (["Maija Meikäläinen", "maija@example.fi", ""], True),
+    ],
+)
+def test_a_new_contact_person_is_published_only_with_their_own_consent(martat, row, consent):
+    Association.objects.filter(pk=martat.pk).update(
+        contact_name="Maija Meikäläinen", contact_email="maija@example.fi", contact_consent=True
+    )
+    headers = PERSON_HEADERS[: 3 + len(row)]
+    import_rows(headers, [["Mikkelin Martat ry", "0112038-9", "Mikkeli", *row]])
+    martat.refresh_from_db()
+    assert martat.contact_consent is consent
+
+
 def test_an_update_is_searchable_at_once(martat, django_capture_on_commit_callbacks):
     with django_capture_on_commit_callbacks(execute=True):
         import_rows(HEADERS, [["Mikkelin Marttayhdistys ry", "0112038-9", "Mikkeli", "", "", ""]])

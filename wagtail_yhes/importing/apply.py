@@ -49,6 +49,8 @@ SCALAR_FIELDS = (
     "contact_phone",
 )
 RELATION_FIELDS = ("municipalities", "activity_fields")
+#: Fields that say who the contact person is; a change of them is a new person.
+_PERSON_FIELDS = {"contact_name", "contact_email"}
 #: Rows written at a time.
 WRITE_CHUNK_SIZE = 2000
 #: The name and the home municipality are required: they are never cleared.
@@ -358,6 +360,10 @@ class AssociationImport(BaseImport):
                 if old != {obj.pk for obj in new}:
                     updates[field_name] = new
         consent = self.new_value(row, "contact_consent")
+        if consent is None and current.contact_consent and _PERSON_FIELDS & updates.keys():
+            # One person's consent is not another's: a new contact person is published
+            # only if the row says so.
+            consent = False
         if consent is not None and consent != current.contact_consent:
             updates["contact_consent"] = consent
         answered = self.new_value(row, "answered_at", missing=...)
