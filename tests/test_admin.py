@@ -199,6 +199,16 @@ def test_listing_exports_xlsx(client, editor, mikkeli):
     assert sheet["A2"].value == "Juvan Martat ry"
 
 
+@pytest.mark.parametrize("parameter", ["home_municipality", "municipalities", "activity_fields"])
+def test_listing_filter_of_an_id_of_nothing_is_ignored(client, editor, mikkeli, parameter):
+    AssociationFactory(name="Juvan Martat ry", home_municipality=mikkeli)
+    for value in (str(2**63), "9" * 40, "999"):
+        response = client.get(reverse(f"{ASSOCIATION_URLS}:list"), {parameter: value})
+        assert response.status_code == 200
+    response = client.get(reverse(f"{LIAISON_URLS}:list"), {"municipality": str(2**63)})
+    assert response.status_code == 200
+
+
 def test_listing_exports_are_safe_to_open_and_import_back(client, editor, mikkeli):
     from openpyxl import load_workbook
 

@@ -7,6 +7,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.filters import WagtailFilterSet
 
+from .form_fields import ModelMultipleChoiceFilter
 from .models import ActivityField, Association, Liaison, Municipality
 
 
@@ -39,13 +40,13 @@ class VerificationAge(django_filters.ChoiceFilter):
 
 
 class AssociationFilterSet(WagtailFilterSet):
-    home_municipality = django_filters.ModelMultipleChoiceFilter(
+    home_municipality = ModelMultipleChoiceFilter(
         label=_("Home municipality"), queryset=Municipality.objects.all()
     )
-    municipalities = django_filters.ModelMultipleChoiceFilter(
+    municipalities = ModelMultipleChoiceFilter(
         label=_("Area of operation"), queryset=Municipality.objects.all(), distinct=True
     )
-    activity_fields = django_filters.ModelMultipleChoiceFilter(
+    activity_fields = ModelMultipleChoiceFilter(
         label=_("Activity field"), queryset=ActivityField.objects.all(), distinct=True
     )
     live = django_filters.ChoiceFilter(
@@ -65,7 +66,7 @@ class AssociationFilterSet(WagtailFilterSet):
 
 
 class LiaisonFilterSet(WagtailFilterSet):
-    municipality = django_filters.ModelMultipleChoiceFilter(
+    municipality = ModelMultipleChoiceFilter(
         label=_("Municipality"), queryset=Municipality.objects.all()
     )
 

@@ -231,6 +231,23 @@ def test_errors_are_summarised_and_linked_to_their_fields(client, directory, mik
     assert not Association.objects.exists()
 
 
+@pytest.mark.parametrize("value", ["999", str(2**63), "9" * 5000, "-1"])
+def test_choice_of_no_municipality_is_an_error_linked_to_the_choices(
+    client, directory, mikkeli, value
+):
+    with translation.override("en"):
+        response = client.post(
+            page_path(directory, "submit"),
+            submit_data(mikkeli, municipalities=[value]),
+            HTTP_ACCEPT_LANGUAGE="en",
+        )
+    assert response.status_code == 200
+    content = response.content.decode()
+    assert 'href="#id_municipalities_0"' in content
+    assert 'id="id_municipalities_0"' in content
+    assert not Association.objects.exists()
+
+
 def test_title_of_a_form_sent_back_with_errors_says_so(client, directory, mikkeli):
     response = client.post(
         page_path(directory, "submit"),

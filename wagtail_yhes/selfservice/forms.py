@@ -6,6 +6,7 @@ from django.core.validators import validate_email
 from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 
+from ..form_fields import ModelMultipleChoiceField
 from ..models import Association, Municipality
 from ..validators import normalize_business_id
 from .spam import SPAM_FIELD_NAMES, SpamProtectionMixin
@@ -45,8 +46,16 @@ class PublicFormMixin:
             if field.name in SPAM_FIELD_NAMES:
                 continue
             for message in field.errors:
-                errors.append((field.id_for_label, field.label, message))
+                errors.append((_field_id(field), field.label, message))
         return errors
+
+
+def _field_id(field):
+    """The id that an error of ``field`` links to: a group of checkboxes, its first."""
+    if field.id_for_label:
+        return field.id_for_label
+    subwidgets = field.subwidgets
+    return subwidgets[0].id_for_label if subwidgets else None
 
 
 class AssociationDetailsForm(PublicFormMixin, SpamProtectionMixin, forms.ModelForm):
@@ -152,6 +161,10 @@ class AssociationDetailsForm(PublicFormMixin, SpamProtectionMixin, forms.ModelFo
         widgets = {
             "municipalities": forms.CheckboxSelectMultiple,
             "activity_fields": forms.CheckboxSelectMultiple,
+        }
+        field_classes = {
+            "municipalities": ModelMultipleChoiceField,
+            "activity_fields": ModelMultipleChoiceField,
         }
 
     def __init__(self, *args, **kwargs):
