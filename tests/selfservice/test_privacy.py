@@ -89,6 +89,26 @@ def test_after_erasure_the_person_is_found_nowhere(association, admin_client):
     assert list(backend.search("Mikkelin Kuoroyhdistys", Association)) != []
 
 
+def test_erasure_leaves_the_person_in_no_import_result(association, admin_client):
+    from wagtail_yhes.models import ImportBatch, ImportRow, RowAction
+
+    batch = ImportBatch.objects.create(kind="associations", filename="kysely.csv")
+    changes = [["contact_name", "", NAME], ["contact_email", "", EMAIL.upper()]]
+    ImportRow.objects.create(
+        batch=batch, number=2, action=RowAction.UPDATE, label=association.name, changes=changes
+    )
+    other = [["email", "vanha@example.fi", "uusi@example.fi"]]
+    ImportRow.objects.create(
+        batch=batch, number=3, action=RowAction.UPDATE, label="Juvan Martat ry", changes=other
+    )
+    admin_client.post(reverse(f"{ASSOCIATION_URLS}:erase_contact", args=[association.pk]))
+    rows = list(ImportRow.objects.order_by("number").values_list("label", "changes"))
+    assert rows == [
+        (association.name, [["contact_name", "", "***"], ["contact_email", "", "***"]]),
+        ("Juvan Martat ry", other),
+    ]
+
+
 def test_erasure_keeps_everything_else(association, admin_client):
     admin_client.post(reverse(f"{ASSOCIATION_URLS}:erase_contact", args=[association.pk]))
     live = Association.objects.get(pk=association.pk)

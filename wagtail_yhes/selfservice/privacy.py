@@ -7,7 +7,7 @@ from wagtail.log_actions import log
 from wagtail.log_actions import registry as log_registry
 from wagtail.models import TaskState
 
-from ..models import Association, Submission
+from ..models import Association, ImportRow, Submission
 from ..search import reindex_associations
 
 CONTACT_FIELDS = ("contact_name", "contact_email", "contact_phone")
@@ -48,14 +48,29 @@ def _scrub(value, pattern):
     return value
 
 
+def _scrub_import_rows(pattern):
+    """Erase the person from the results of imports, which keep each change's values.
+
+    The rows do not say which association they changed (a row names it as the file
+    did), so every row is read: an erasure is rare, and results are kept for weeks, not
+    years. A row of another association that names the same person loses it too.
+    """
+    fields = ("label", "changes", "errors", "notes")
+    for row in ImportRow.objects.only("pk", *fields).iterator(chunk_size=2000):
+        scrubbed = {name: _scrub(getattr(row, name), pattern) for name in fields}
+        if any(scrubbed[name] != getattr(row, name) for name in fields):
+            ImportRow.objects.filter(pk=row.pk).update(**scrubbed)
+
+
 @transaction.atomic
 def erase_contact_person(association, user=None):
     """Remove the contact person from the association and from everything that copied it.
 
-    The live row, every revision, the moderators' comments and the audit log of the
-    association lose the person's name, email address and phone number; the search index
-    is rebuilt for the association, and submissions sent from the person's address forget
-    it. The erasure itself is logged without the person's details.
+    The live row, every revision, the moderators' comments, the audit log of the
+    association and the results of imports lose the person's name, email address and
+    phone number; the search index is rebuilt for the association, and submissions sent
+    from the person's address forget it. The erasure itself is logged without the
+    person's details.
     """
     association = Association.objects.select_for_update().get(pk=association.pk)
     strings = _personal_strings(association)
@@ -85,6 +100,7 @@ def erase_contact_person(association, user=None):
             comment = _scrub(task_state.comment, pattern)
             if comment != task_state.comment:
                 TaskState.objects.filter(pk=task_state.pk).update(comment=comment)
+        _scrub_import_rows(pattern)
         emails = [s for s in strings if "@" in s]
         for email in emails:
             Submission.objects.filter(
