@@ -162,6 +162,44 @@ def test_identifier_must_look_like_an_email_or_business_id(client, directory):
 # Opening a link
 
 
+@pytest.mark.parametrize("action", ["update", "confirm"])
+def test_link_used_by_another_request_meanwhile_is_refused(
+    client, directory, association, mikkeli, monkeypatch, action
+):
+    from wagtail_yhes.selfservice import actions, ratelimit
+
+    path = update_path(directory, association)
+    over_limit = ratelimit.request_over_limit
+
+    def used_meanwhile(request, scope):
+        # Another request with the same link writes after this one has read it.
+        actions.confirm_details(Association.objects.get(pk=association.pk))
+        return over_limit(request, scope)
+
+    monkeypatch.setattr(ratelimit, "request_over_limit", used_meanwhile)
+    if action == "confirm":
+        data = {"action": "confirm", "confirm-homepage": ""}
+    else:
+        data = details_data(mikkeli, name="Toinen nimi ry")
+    response = client.post(path, data)
+    assert response.status_code == 410
+    assert Submission.objects.filter(association=association).count() == 1
+    assert Association.objects.get(pk=association.pk).revisions.count() == 1
+
+
+def test_using_a_link_locks_the_association_until_it_is_written(association):
+    from django.db import connection, transaction
+    from django.test.utils import CaptureQueriesContext
+
+    from wagtail_yhes.selfservice.tokens import read_update_token
+
+    token = make_update_token(association)
+    with transaction.atomic(), CaptureQueriesContext(connection) as queries:
+        assert read_update_token(token, lock=True) == association
+    if connection.features.has_select_for_update:
+        assert "FOR UPDATE" in queries[0]["sql"]
+
+
 def test_opening_a_link_shows_the_published_details_and_changes_nothing(
     client, directory, association
 ):

@@ -10,6 +10,7 @@ from ..models.associations import AssociationSource
 from . import emails, ratelimit
 from .moderation import send_to_moderation
 from .privacy import withdraw_consent
+from .tokens import read_update_token
 
 # At most this many associations get a link from one request: one address can serve
 # several associations, but not the whole register.
@@ -80,11 +81,22 @@ def submit_association(form, *, page, request):
     return submission
 
 
-def submit_update(form, *, page, request):
+class LinkUsed(Exception):
+    """The update link was used by another request before this one could use it."""
+
+
+def _use_link(link):
+    """Check ``link`` again, holding the association's row until the transaction ends."""
+    if link is not None and read_update_token(link, lock=True) is None:
+        raise LinkUsed
+
+
+def submit_update(form, *, page, request, link=None):
     """Save an association's changes as a new revision for moderation.
 
     The live entry stays as it is until a moderator approves, with one exception: a
-    withdrawn consent hides the contact person at once.
+    withdrawn consent hides the contact person at once. ``link``, the update link that
+    the form came with, is used up: ``LinkUsed`` if another request used it first.
     """
     association = form.instance
     live = Association.objects.get(pk=association.pk)
@@ -92,6 +104,7 @@ def submit_update(form, *, page, request):
         form.cleaned_data.get("contact_consent") and form.cleaned_data.get("contact_name")
     )
     with transaction.atomic():
+        _use_link(link)
         association = form.save(commit=False)
         form.save_m2m()
         # Sending the form confirms the details, as of the day they were sent.
@@ -114,13 +127,14 @@ def submit_update(form, *, page, request):
     return submission
 
 
-def confirm_details(association):
+def confirm_details(association, *, link=None):
     """Record that the association's published details are still correct.
 
     Nothing in the details changes, so there is nothing to moderate: the confirmation
-    date of the live entry is set to today.
+    date of the live entry is set to today. ``link`` is used up as in ``submit_update``.
     """
     with transaction.atomic():
+        _use_link(link)
         association.last_verified = timezone.localdate()
         association.save(update_fields=["last_verified"])
         submission = Submission.objects.create(

@@ -59,11 +59,13 @@ def make_update_token(association):
     return _encode(signing.dumps(payload, salt=SALT, compress=True))
 
 
-def read_update_token(token):
+def read_update_token(token, *, lock=False):
     """Return the published association that ``token`` still opens, or ``None``.
 
     ``None`` covers every way a link can fail: tampered, expired, already used, or made
-    for an association that has since been unpublished.
+    for an association that has since been unpublished. With ``lock``, inside the
+    transaction that uses the link, the association's row is locked until it commits:
+    a second request with the same link waits for it, and then finds the link used.
     """
     signed = _decode(token)
     if signed is None:
@@ -73,7 +75,8 @@ def read_update_token(token):
         pk, fingerprint = payload["a"], payload["f"]
     except (signing.BadSignature, KeyError, TypeError, ValueError):
         return None
-    association = Association.objects.filter(pk=pk, live=True).first()
+    associations = Association.objects.select_for_update() if lock else Association.objects
+    association = associations.filter(pk=pk, live=True).first()
     if association is None or state_fingerprint(association) != fingerprint:
         return None
     return association

@@ -132,6 +132,17 @@ def request_update_view(request, page):
     )
 
 
+def _invalid_link(request, page):
+    return _render(
+        request,
+        page,
+        "invalid_link.html",
+        {"link_max_age_days": link_max_age().days},
+        status=410,
+        referrer=False,
+    )
+
+
 def update_view(request, page, token):
     """``update/<token>/``: change or confirm the details with an emailed link.
 
@@ -142,14 +153,7 @@ def update_view(request, page, token):
         return HttpResponseNotAllowed(ALLOWED_METHODS)
     association = read_update_token(token)
     if association is None:
-        return _render(
-            request,
-            page,
-            "invalid_link.html",
-            {"link_max_age_days": link_max_age().days},
-            status=410,
-            referrer=False,
-        )
+        return _invalid_link(request, page)
 
     # A form that failed validation has written its values onto the instance: the page
     # names the association as it is published.
@@ -167,10 +171,16 @@ def update_view(request, page, token):
         if _refuse_over_limit(request, "update", posted):
             status = 429
         elif confirming and confirm_form.is_valid():
-            actions.confirm_details(association)
+            try:
+                actions.confirm_details(association, link=token)
+            except actions.LinkUsed:
+                return _invalid_link(request, page)
             return _redirect(request, page, "request_update", "confirmed=1")
         elif not confirming and form.is_valid():
-            actions.submit_update(form, page=page, request=request)
+            try:
+                actions.submit_update(form, page=page, request=request, link=token)
+            except actions.LinkUsed:
+                return _invalid_link(request, page)
             return _redirect(request, page, "request_update", "updated=1")
     return _render(
         request,
