@@ -31,6 +31,8 @@ class AssociationSource(models.TextChoices):
 
 #: Paths below a directory page that are its own views, never an association's slug.
 RESERVED_SLUGS = frozenset({"submit", "update"})
+#: What an association's address in the directory reads as its slug.
+SLUG_PATTERN = r"[-\w]+"
 
 
 def unique_slug(model, name, instance_pk=None):

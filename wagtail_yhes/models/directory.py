@@ -10,12 +10,14 @@ from wagtail.models import Page
 
 from ..conf import get_setting
 from ..selfservice.routes import SelfServiceRoutesMixin
-from .associations import RESERVED_SLUGS, Association
+from .associations import RESERVED_SLUGS, SLUG_PATTERN, Association
 
 # An association's page: any slug but the directory's own paths ("submit/", "update/"),
 # which the self-service views of a mixin serve. Routes of the class itself are tried
 # before a mixin's, so this one must not match them.
-ASSOCIATION_PATH = r"^(?!(?:{})/)(?P<slug>[-\w]+)/$".format("|".join(sorted(RESERVED_SLUGS)))
+ASSOCIATION_PATH = r"^(?!(?:{})/)(?P<slug>{})/$".format(
+    "|".join(sorted(RESERVED_SLUGS)), SLUG_PATTERN
+)
 
 
 class DirectoryPage(SelfServiceRoutesMixin, RoutablePageMixin, Page):

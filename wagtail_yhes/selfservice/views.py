@@ -14,6 +14,7 @@ from django.utils.translation import gettext_lazy as _
 
 from ..conf import get_setting
 from ..models import Association, YhesSettings
+from ..models.associations import SLUG_PATTERN
 from . import actions, ratelimit
 from .forms import ConfirmDetailsForm, RequestUpdateLinkForm, SubmitForm, UpdateForm
 from .tokens import link_max_age, read_update_token
@@ -85,8 +86,7 @@ def submit_view(request, page):
     return _render(request, page, "submit.html", {"form": form}, status=status)
 
 
-#: A slug as the directory's addresses of associations read it (``ASSOCIATION_PATH``).
-_SLUG = re.compile(r"[-\w]+")
+_SLUG = re.compile(SLUG_PATTERN)
 
 
 def _named_association(request):
