@@ -3,7 +3,8 @@
 The catalogues are made by ``scripts/messages.sh`` (``makemessages``) and compiled by
 ``scripts/messages.sh compile``. These tests fail when a message lacks a translation or is
 marked fuzzy, when the source has messages that a catalogue lacks (or the other way
-round), and when a compiled ``.mo`` file no longer matches its ``.po`` file.
+round), when a compiled ``.mo`` file no longer matches its ``.po`` file, and when another
+installed app translates one of the package's messages otherwise.
 """
 
 import contextlib
@@ -13,6 +14,7 @@ from pathlib import Path
 
 import polib
 import pytest
+from django.apps import apps
 from django.core.management import call_command
 from django.test import override_settings
 
@@ -179,4 +181,33 @@ def test_compiled_catalogue_matches_its_source(language):
     assert not differing, (
         f"{compiled_path.relative_to(REPO_DIR)} is out of date with its .po file "
         "(run scripts/messages.sh compile); messages that differ:\n" + describe(differing)
+    )
+
+
+@by_language
+def test_no_other_app_translates_a_message_of_the_package_otherwise(language):
+    """A message that Wagtail (or another app) also has, it must translate alike.
+
+    Django takes each message from the first installed app that translates it, and the
+    install instructions add ``wagtail_yhes`` after Wagtail's apps: so Wagtail's wording
+    would replace the package's, such as the verb "Tuo" for the menu's "Tuonti". Such a
+    message gets a context (``pgettext``) of its own. Django's own catalogue comes after
+    every app's and cannot replace one.
+    """
+    ours = {
+        message_key(entry): translations_of(entry)
+        for entry in catalogue(language).translated_entries()
+    }
+    replaced = set()
+    for app in apps.get_app_configs():
+        path = catalogue_path(language, "mo", locale_dir=Path(app.path) / "locale")
+        if app.name == "wagtail_yhes" or not path.is_file():
+            continue
+        for entry in polib.mofile(str(path)):
+            key = message_key(entry)
+            if key in ours and translations_of(entry) != ours[key]:
+                replaced.add(key)
+    assert not replaced, (
+        "Messages that another installed app translates otherwise; give each a context:\n"
+        + describe(replaced)
     )

@@ -1,12 +1,11 @@
 from django.urls import include, path, reverse
-from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.snippets.models import register_snippet
 
 from .importing import urls as import_urls
 from .importing.apply import CREATE_ACTION, UPDATE_ACTION
 from .importing.log_actions import ImportCreateFormatter, ImportUpdateFormatter
-from .importing.views import ImportMenuItem
+from .importing.views import IMPORT_TITLE, ImportMenuItem
 from .models import Association
 from .selfservice.admin_views import erase_contact_button
 from .selfservice.log_actions import register_log_actions
@@ -50,7 +49,7 @@ def register_import_urls():
 @hooks.register(MENU_HOOK)
 def register_import_menu_item():
     return ImportMenuItem(
-        _("Import"),
+        IMPORT_TITLE,
         reverse("wagtail_yhes_import:index"),
         name="yhes-import",
         icon_name="upload",

@@ -3,6 +3,7 @@
 from django.core.exceptions import ValidationError
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 from wagtail import blocks
 from wagtail.blocks.struct_block import StructBlockValidationError
 
@@ -56,7 +57,7 @@ class SurveyBlock(blocks.StructBlock):
     the editor's choosing, or left out; the title and text are always shown.
     """
 
-    title = blocks.CharBlock(max_length=255, label=_("Title"))
+    title = blocks.CharBlock(max_length=255, label=pgettext_lazy("survey call", "Title"))
     heading_level = heading_level_block()
     text = blocks.RichTextBlock(required=False, features=TEXT_FEATURES, label=_("Text"))
     action_text = blocks.CharBlock(

@@ -14,7 +14,7 @@ from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
-from django.utils.translation import ngettext
+from django.utils.translation import ngettext, pgettext_lazy
 from django.views import View
 from django.views.generic import FormView, TemplateView
 from wagtail.admin import messages
@@ -26,6 +26,9 @@ from wagtail.permission_policies import ModelPermissionPolicy
 from ..models import Association, ImportBatch, Liaison, RowAction
 from .forms import ImportConfirmForm, ImportUploadForm
 from .tasks import check_import_task, run_import_task
+
+#: The title of the import's pages and menu item.
+IMPORT_TITLE = pgettext_lazy("survey import", "Import")
 
 ROWS_PER_PAGE = 100
 MODELS = {ImportBatch.Kind.ASSOCIATIONS: Association, ImportBatch.Kind.LIAISONS: Liaison}
@@ -82,11 +85,11 @@ class ImportIndexView(ImportPermissionMixin, WagtailAdminTemplateMixin, FormView
 
     template_name = "wagtail_yhes/importing/index.html"
     form_class = ImportUploadForm
-    page_title = _("Import")
+    page_title = IMPORT_TITLE
     header_icon = "upload"
 
     def get_breadcrumbs_items(self):
-        return [*self.breadcrumbs_items, {"url": "", "label": _("Import")}]
+        return [*self.breadcrumbs_items, {"url": "", "label": IMPORT_TITLE}]
 
     def get_form_kwargs(self):
         return {**super().get_form_kwargs(), "kinds": self.kinds}
@@ -119,7 +122,7 @@ class ImportBatchView(BatchMixin, WagtailAdminTemplateMixin, TemplateView):
     header_icon = "upload"
 
     def get_page_title(self):
-        return _("Import")
+        return IMPORT_TITLE
 
     def get_page_subtitle(self):
         return self.batch.filename
@@ -127,7 +130,7 @@ class ImportBatchView(BatchMixin, WagtailAdminTemplateMixin, TemplateView):
     def get_breadcrumbs_items(self):
         return [
             *self.breadcrumbs_items,
-            {"url": reverse("wagtail_yhes_import:index"), "label": _("Import")},
+            {"url": reverse("wagtail_yhes_import:index"), "label": IMPORT_TITLE},
             {"url": "", "label": self.batch.filename},
         ]
 

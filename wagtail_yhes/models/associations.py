@@ -6,6 +6,7 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 from modelcluster.fields import ParentalManyToManyField
 from modelcluster.models import ClusterableModel
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel, ObjectList, TabbedInterface
@@ -69,7 +70,7 @@ class Association(
         help_text=_('A short name people search with, such as "MLL Mikkeli" or "SPR".'),
     )
     slug = models.SlugField(
-        _("slug"),
+        pgettext_lazy("address of a page", "slug"),
         max_length=255,
         unique=True,
         blank=True,

@@ -53,7 +53,7 @@ class ImportBatch(models.Model):
         IMPORTING = "importing", _("Importing")
         DONE = "done", _("Imported")
         FAILED = "failed", _("Failed")
-        CANCELLED = "cancelled", _("Cancelled")
+        CANCELLED = "cancelled", pgettext_lazy("import status", "Cancelled")
 
     #: States in which a task is, or should be, working on the batch.
     RUNNING = (Status.QUEUED, Status.CHECKING, Status.IMPORTING)
@@ -87,7 +87,9 @@ class ImportBatch(models.Model):
     )
     created_at = models.DateTimeField(_("uploaded at"), default=timezone.now, db_index=True)
     started_at = models.DateTimeField(null=True, blank=True)
-    finished_at = models.DateTimeField(_("finished at"), null=True, blank=True)
+    finished_at = models.DateTimeField(
+        pgettext_lazy("import", "finished at"), null=True, blank=True
+    )
     #: Bumped by every confirmation, so that a stale run cannot record its result.
     attempt = models.PositiveIntegerField(default=0)
     row_count = models.PositiveIntegerField(_("rows"), default=0)

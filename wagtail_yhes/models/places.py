@@ -1,7 +1,7 @@
 """Municipalities and activity fields: the vocabularies that associations are filed under."""
 
 from django.db import models
-from django.utils.translation import get_language
+from django.utils.translation import get_language, pgettext_lazy
 from django.utils.translation import gettext_lazy as _
 
 
@@ -27,7 +27,9 @@ class Municipality(LocalizedNameMixin, models.Model):
         unique=True,
         help_text=_("The official three-digit municipality code, e.g. 491 for Mikkeli."),
     )
-    slug = models.SlugField(_("slug"), max_length=100, unique=True, allow_unicode=False)
+    slug = models.SlugField(
+        pgettext_lazy("address of a page", "slug"), max_length=100, unique=True, allow_unicode=False
+    )
 
     class Meta:
         ordering = ["name"]
@@ -43,7 +45,7 @@ class ActivityField(LocalizedNameMixin, models.Model):
 
     name = models.CharField(_("name"), max_length=100, unique=True)
     name_sv = models.CharField(_("name in Swedish"), max_length=100, blank=True)
-    slug = models.SlugField(_("slug"), max_length=100, unique=True)
+    slug = models.SlugField(pgettext_lazy("address of a page", "slug"), max_length=100, unique=True)
 
     class Meta:
         ordering = ["name"]

@@ -5,6 +5,7 @@ from django.core.exceptions import ValidationError
 from django.core.validators import validate_email
 from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from ..form_fields import ModelMultipleChoiceField
 from ..models import Association, Municipality
@@ -36,7 +37,9 @@ class PublicFormMixin:
         super().__init__(*args, **kwargs)
         for field in self.fields.values():
             if field.required and not field.widget.is_hidden:
-                field.label = format_lazy("{} ({})", field.label, _("required"))
+                field.label = format_lazy(
+                    "{} ({})", field.label, pgettext_lazy("form field", "required")
+                )
 
     @property
     def error_list(self):
