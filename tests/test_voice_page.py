@@ -3,7 +3,7 @@
 import pytest
 from django.urls import reverse
 from django.utils import translation
-from wagtail.models import Page, Site
+from wagtail.models import Locale, Page, Site
 from wagtail.test.utils import WagtailPageTestCase
 from wagtail.test.utils.form_data import nested_form_data, rich_text, streamfield
 from wagtail.users.models import UserProfile
@@ -214,6 +214,38 @@ def test_voice_page_content_is_not_marked_again_in_the_site_language(client):
     home_page().add_child(instance=page)
     html = client.get(page.url, HTTP_ACCEPT_LANGUAGE="fi").content.decode()
     assert '<article class="yhes-voice-page">' in html
+
+
+@pytest.mark.django_db
+def test_voice_page_is_in_the_site_language_whatever_the_code_of_its_locale(client, settings):
+    # Without Wagtail's internationalisation, a site made by ``wagtail start`` has the one
+    # locale "en" under its Finnish pages.
+    settings.WAGTAIL_I18N_ENABLED = False
+    settings.WAGTAIL_CONTENT_LANGUAGES = [("fi", "Suomi"), ("en", "English")]
+    page = VoicePage(
+        title="Järjestöjen ääni", slug="aani", locale=Locale.objects.create(language_code="en")
+    )
+    page.body = [("goals", {"heading": "", "items": [{"text": "Malli"}]})]
+    home_page().add_child(instance=page)
+    html = client.get(page.url, HTTP_ACCEPT_LANGUAGE="sv").content.decode()
+    assert '<article class="yhes-voice-page" lang="fi">' in html
+    with translation.override("fi"):
+        assert translation.gettext("Development goals") in html
+
+
+@pytest.mark.django_db
+def test_voice_page_is_in_the_language_of_its_locale_with_internationalisation(client, settings):
+    settings.WAGTAIL_I18N_ENABLED = True
+    settings.WAGTAIL_CONTENT_LANGUAGES = [("fi", "Suomi"), ("sv", "Svenska")]
+    page = VoicePage(
+        title="Föreningarnas röst", slug="rost", locale=Locale.objects.create(language_code="sv")
+    )
+    page.body = [("goals", {"heading": "", "items": [{"text": "Modell"}]})]
+    home_page().add_child(instance=page)
+    html = client.get(page.url, HTTP_ACCEPT_LANGUAGE="fi").content.decode()
+    assert '<article class="yhes-voice-page" lang="sv">' in html
+    with translation.override("sv"):
+        assert translation.gettext("Development goals") in html
 
 
 @pytest.mark.django_db

@@ -1,5 +1,6 @@
 """The "Järjestöjen ääni" page: an introduction and a body of ``VoiceStreamBlock`` blocks."""
 
+from django.conf import settings
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
 from wagtail.fields import RichTextField, StreamField
@@ -44,6 +45,19 @@ class VoicePage(Page):
     class Meta:
         verbose_name = _("Järjestöjen ääni page")
         verbose_name_plural = _("Järjestöjen ääni pages")
+
+    @property
+    def content_language(self):
+        """The language the page is written in, which its blocks' own words follow.
+
+        With Wagtail's internationalisation, that of the page's locale. Without it, every
+        page has the site's one locale, whose code was fixed when Wagtail's tables were
+        made ("en" in a project made by ``wagtail start``) and may not be the language
+        the site is written in: then that is the site's language, ``LANGUAGE_CODE``.
+        """
+        if getattr(settings, "WAGTAIL_I18N_ENABLED", False):
+            return self.locale.language_code
+        return settings.LANGUAGE_CODE
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
