@@ -134,6 +134,20 @@ def test_listing_filters_by_home_municipality_and_status(client, editor, mikkeli
     assert names == ["Savonlinnan Martat ry"]
 
 
+def test_listing_filters_what_waits_for_publishing(client, editor, mikkeli):
+    AssociationFactory(name="Julkaistu ry", home_municipality=mikkeli)
+    AssociationFactory(
+        name="Uusi luonnos ry", home_municipality=mikkeli, live=False, has_unpublished_changes=True
+    )
+    changed = AssociationFactory(name="Muutettu ry", home_municipality=mikkeli)
+    changed.name = "Muutettu uudelleen ry"
+    changed.save_revision()
+    url = reverse(f"{ASSOCIATION_URLS}:list")
+    response = client.get(url, {"live": "changes"})
+    names = sorted(a.name for a in response.context["object_list"])
+    assert names == ["Muutettu ry", "Uusi luonnos ry"]
+
+
 def test_listing_filters_by_activity_field(client, editor, mikkeli):
     sports = ActivityFieldFactory(name="Liikunta")
     AssociationFactory(name="Urheilijat ry", home_municipality=mikkeli, activity_fields=[sports])

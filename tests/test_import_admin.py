@@ -167,6 +167,19 @@ def test_new_associations_can_be_saved_as_drafts(post, editor):
     assert not Association.objects.filter(live=True).exists()
 
 
+def test_the_editor_is_told_where_to_find_the_drafts_and_finds_them_there(post, client, editor):
+    upload(post, "associations_utf8.csv")
+    batch = latest_batch()
+    page = html.unescape(client.get(batch.get_absolute_url()).content.decode())
+    assert 'listing by the status "Unpublished changes"' in page
+    confirm(post, batch, mode="draft")
+    listing = client.get(
+        reverse("wagtailsnippets_wagtail_yhes_association:list"), {"live": "changes"}
+    )
+    assert len(listing.context["object_list"]) == 3
+    assert ">Unpublished changes<" in listing.content.decode()
+
+
 def test_an_editor_without_publish_permission_saves_drafts_only(
     post, client, django_user_model, region
 ):

@@ -51,7 +51,11 @@ class AssociationFilterSet(WagtailFilterSet):
     )
     live = django_filters.ChoiceFilter(
         label=_("Status"),
-        choices=[("true", _("Published")), ("false", _("Draft"))],
+        choices=[
+            ("true", _("Published")),
+            ("false", _("Draft")),
+            ("changes", _("Unpublished changes")),
+        ],
         method="filter_live",
         empty_label=_("Any"),
     )
@@ -62,6 +66,10 @@ class AssociationFilterSet(WagtailFilterSet):
         fields = ["home_municipality", "municipalities", "activity_fields", "live"]
 
     def filter_live(self, queryset, name, value):
+        if value == "changes":
+            # New drafts and changes to published associations alike: what waits for an
+            # editor, such as the drafts of an import.
+            return queryset.filter(has_unpublished_changes=True)
         return queryset.filter(live=(value == "true"))
 
 

@@ -2,6 +2,7 @@
 
 from django import forms
 from django.template.defaultfilters import filesizeformat
+from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 
 from ..conf import get_setting
@@ -68,6 +69,10 @@ class ImportConfirmForm(forms.Form):
         ],
         initial=PUBLISH,
         widget=forms.RadioSelect,
+        help_text=_(
+            "Drafts do not go to the moderation workflow: find them in the associations "
+            'listing by the status "Unpublished changes", and publish them there.'
+        ),
     )
 
     def __init__(self, *args, can_publish=True, **kwargs):
@@ -76,7 +81,11 @@ class ImportConfirmForm(forms.Form):
             field = self.fields["mode"]
             field.choices = [(self.DRAFT, _("saved as drafts for review"))]
             field.initial = self.DRAFT
-            field.help_text = _("You do not have permission to publish associations.")
+            field.help_text = format_lazy(
+                "{} {}",
+                _("You do not have permission to publish associations."),
+                field.help_text,
+            )
 
     @property
     def publish(self):
