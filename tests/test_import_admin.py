@@ -242,6 +242,7 @@ def test_confirming_checks_the_file_again(post, editor, django_user_model, mikke
         ("vanha.xls", b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(600), ".xls"),
         ("sotkua.csv", b"Yhdistyksen nimi\n\x81\x8d\x8f\x90\n", "character encoding"),
         ("sarakkeeton.csv", b"Nimi;Osoite\nA;B\n", '"Yhdistyksen nimi"'),
+        ("otsikot.csv", b"Yhdistyksen nimi;Kotikunta\n;\n", "only a header row"),
     ],
 )
 def test_an_unreadable_file_gets_a_clear_message_and_no_error_page(

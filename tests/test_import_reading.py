@@ -126,6 +126,20 @@ def test_an_empty_file_is_refused(data):
         read_table(data)
 
 
+@pytest.mark.parametrize(
+    "data",
+    [
+        b"Yhdistyksen nimi;Kotikunta\r\n;\r\n\r\n",
+        xlsx_bytes(["Yhdistyksen nimi", "Kotikunta"], [["", None]]),
+    ],
+    ids=["csv", "xlsx"],
+)
+def test_a_file_with_only_a_header_row_is_refused(data):
+    table = read_table(data)
+    with pytest.raises(FileError, match="only a header row"):
+        list(table.rows)
+
+
 def test_an_old_excel_file_is_refused_with_advice():
     with pytest.raises(FileError, match=r"\.xls"):
         read_table(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 512)

@@ -59,7 +59,8 @@ class Table:
     ``rows`` yields ``(row_number, cells)`` for every row that is not empty; row numbers
     are those that a spreadsheet program shows, so the header is usually row 1. Cells
     are cleaned strings, except that a workbook's numbers, dates and booleans keep their
-    type. Reading the rows may still raise ``FileError`` (too many rows, a damaged row).
+    type. Reading the rows may still raise ``FileError`` (too many rows, a damaged row, no
+    row under the header).
     """
 
     headers: list[str]
@@ -217,6 +218,8 @@ def _read_csv(data, *, max_rows):
                 yield number, cells
         except csv.Error as error:
             raise _csv_error(reader, error) from None
+        if not count:
+            raise _no_answers()
 
     return Table(
         headers=headers,
@@ -233,6 +236,10 @@ def _csv_error(reader, error):
         _("Line %(line)s of the file could not be read as CSV (%(error)s).")
         % {"line": reader.line_num, "error": error}
     )
+
+
+def _no_answers():
+    return FileError(_("The file has only a header row: there are no answers to import."))
 
 
 def _too_many_rows(max_rows):
@@ -410,6 +417,8 @@ def _read_workbook(data, *, max_rows, max_unpacked_size):
                 if count > max_rows:
                     raise _too_many_rows(max_rows)
                 yield number, cells
+            if not count:
+                raise _no_answers()
         finally:
             workbook.close()
 
