@@ -120,6 +120,18 @@ def test_an_undecodable_file_is_refused():
         read_table(b"Yhdistyksen nimi\n\x81\x8d\x8f\x90 ry\n")
 
 
+@pytest.mark.parametrize("encoding", ["cp850", "mac_roman"])
+def test_finnish_text_in_another_8_bit_encoding_is_refused_not_misread(encoding):
+    data = "Yhdistyksen nimi;Kotikunta\nMäntyharjun Äänekkäät ry;Mäntyharju\n".encode(encoding)
+    with pytest.raises(FileError, match="character encoding"):
+        read_table(data)
+
+
+def test_windows_1252_text_with_its_own_marks_is_read():
+    text = "Yhdistyksen nimi;Kuvaus\nŠakkikerho ry;Šakkia – ja kahvia™ Mäntyharjulla\n"
+    assert decode_text(text.encode("cp1252")) == (text, "cp1252")
+
+
 @pytest.mark.parametrize("data", [b"", b"\r\n\r\n", b"\xef\xbb\xbf", b";;;\r\n"])
 def test_an_empty_file_is_refused(data):
     with pytest.raises(FileError, match="empty"):

@@ -38,6 +38,11 @@ _ZIP_MAGIC = b"PK\x03\x04"
 _OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # .xls and other old Office files
 _DELIMITERS = ("\t", ";", ",")  # in this order of preference when counts are equal
 _ZERO_WIDTH = "\ufeff\u200b\u200c\u200d\u2060"
+# What the bytes of "ä", "ö", "Ä" and "Ö" of another 8-bit encoding, such as the DOS
+# code page 850 or Mac Roman, are in Windows-1252: a file of Finnish text that has some
+# of these and none of the letters themselves is in such an encoding.
+_MISREAD_LETTERS = frozenset("‚ƒ„†‡ˆ‰Š‹ŒŽ˜™š›œžŸ")
+_FINNISH_LETTERS = frozenset("äöåÄÖÅ")
 
 
 class FileError(Exception):
@@ -125,7 +130,9 @@ def decode_text(data):
 
     A byte order mark decides (UTF-8, or UTF-16 as in Excel's "Unicode text"); without
     one, UTF-16 is recognised from its NUL bytes, then UTF-8 is tried, then Windows-1252,
-    in which older Excel versions save CSV files in Finland.
+    in which older Excel versions save CSV files in Finland. Text that Windows-1252 reads
+    with the marks of another 8-bit encoding instead of Finnish letters is refused, so
+    that "Mäntyharju" saved in DOS's code page is not imported as "M„ntyharju".
     """
     if data.startswith(codecs.BOM_UTF8):
         encoding, body = "utf-8-sig", data[len(codecs.BOM_UTF8) :]
@@ -149,14 +156,22 @@ def decode_text(data):
                 _("The file claims to be UTF-16 text but is damaged. Save it again.")
             ) from None
     try:
-        return data.decode("cp1252"), "cp1252"
+        text = data.decode("cp1252")
     except UnicodeDecodeError:
-        raise FileError(
-            _(
-                "The character encoding of the file was not recognised. Save it as "
-                '"CSV UTF-8" or as an Excel workbook (.xlsx).'
-            )
-        ) from None
+        raise _unknown_encoding() from None
+    characters = set(text)
+    if characters & _MISREAD_LETTERS and not characters & _FINNISH_LETTERS:
+        raise _unknown_encoding()
+    return text, "cp1252"
+
+
+def _unknown_encoding():
+    return FileError(
+        _(
+            "The character encoding of the file was not recognised. Save it as "
+            '"CSV UTF-8" or as an Excel workbook (.xlsx).'
+        )
+    )
 
 
 def header_delimiter(text):
