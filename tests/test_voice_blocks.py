@@ -96,6 +96,22 @@ def test_empty_heading_shows_the_default_heading_in_the_page_language():
     assert '<h2 class="yhes-section__heading">Development goals</h2>' in html
 
 
+def test_default_heading_kept_as_it_was_filled_in_follows_the_page_language():
+    with translation.override("fi"):
+        filled_in = str(GoalsBlock().get_default()["heading"])
+    with translation.override("sv"):
+        html = render(GoalsBlock(), {"heading": filled_in, "items": [{"text": "Modell"}]})
+        expected = translation.gettext("Development goals")
+    assert filled_in != expected
+    assert f'<h2 class="yhes-section__heading">{expected}</h2>' in html
+
+
+def test_a_heading_of_the_editor_stays_in_every_language():
+    with translation.override("sv"):
+        html = render(GoalsBlock(), {"heading": "Tavoitteemme", "items": [{"text": "Malli"}]})
+    assert '<h2 class="yhes-section__heading">Tavoitteemme</h2>' in html
+
+
 def test_section_introduction_is_shown_before_the_list():
     html = render(
         GoalsBlock(), {"heading": "T", "intro": "<p>Johdanto</p>", "items": [{"text": "A"}]}

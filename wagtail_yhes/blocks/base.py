@@ -2,6 +2,7 @@
 
 from django.core.exceptions import ValidationError
 from django.template.defaultfilters import filesizeformat
+from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 from wagtail.blocks.struct_block import StructBlockValidationError
@@ -85,12 +86,17 @@ class HeadingValue(blocks.StructValue):
 
     @property
     def heading_text(self):
-        """The heading, or the block's default heading in the active language."""
+        """The heading, or the block's default heading in the active language.
+
+        The editor finds the default already filled in, in the editor's language; kept
+        as it was, it is still the default, and follows the language of the page.
+        """
         heading = self.get("heading")
-        if heading:
-            return heading
         child = self.block.child_blocks.get("heading")
-        return child.get_default() if child is not None else ""
+        default = child.get_default() if child is not None else ""
+        if heading and heading not in _in_every_language(default):
+            return heading
+        return str(default)
 
     @property
     def heading_tag(self):
@@ -102,6 +108,21 @@ class HeadingValue(blocks.StructValue):
     def subheading_tag(self):
         """The level of the headings inside the block."""
         return next_heading_level(self.heading_tag)
+
+
+#: The languages of the package's own words: its source and its translations.
+PACKAGE_LANGUAGES = ("en", "fi", "sv")
+
+
+def _in_every_language(text):
+    """``text``, a lazy translation, as each of ``PACKAGE_LANGUAGES`` has it."""
+    if not text:
+        return set()
+    texts = set()
+    for language in PACKAGE_LANGUAGES:
+        with translation.override(language):
+            texts.add(str(text))
+    return texts
 
 
 class LinkValue(blocks.StructValue):
