@@ -3,6 +3,7 @@
 import datetime
 import html
 import json
+import re
 
 import pytest
 from django.contrib.auth.models import Permission
@@ -264,6 +265,12 @@ def test_a_file_over_the_size_limit_is_refused_by_the_form(post, editor, setting
     assert response.status_code == 200
     assert "file" in response.context["form"].errors
     assert not ImportBatch.objects.exists()
+
+
+def test_survey_answers_are_chosen_unless_the_editor_chooses_liaisons(client, editor):
+    response = client.get(reverse(INDEX_URL))
+    checked = re.findall(r'<input[^>]*value="(\w+)"[^>]*checked', response.content.decode())
+    assert checked == ["associations"]
 
 
 def test_an_upload_without_a_file_shows_the_form_again(post, editor):

@@ -40,7 +40,8 @@ class ImportUploadForm(forms.Form):
         super().__init__(*args, **kwargs)
         field = self.fields["kind"]
         field.choices = [(value, label) for value, label in field.choices if value in kinds]
-        if len(field.choices) == 1:
+        # Survey answers, the usual file, are chosen unless the editor chooses otherwise.
+        if field.choices:
             field.initial = field.choices[0][0]
 
     def clean_file(self):
