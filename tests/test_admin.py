@@ -194,8 +194,11 @@ def test_listing_exports_csv_with_finnish_import_headers(client, editor, mikkeli
     )
     response = client.get(reverse(f"{ASSOCIATION_URLS}:list"), {"export": "csv"})
     assert response.status_code == 200
-    content = b"".join(response.streaming_content).decode("utf-8-sig")
-    rows = list(csv.reader(io.StringIO(content)))
+    content = b"".join(response.streaming_content)
+    # As Excel in Finland opens it: UTF-8 with a byte order mark, ";" between values.
+    assert content.startswith("\ufeff".encode())
+    assert response["Content-Type"] == "text/csv; charset=utf-8"
+    rows = list(csv.reader(io.StringIO(content.decode("utf-8-sig")), delimiter=";"))
     assert rows[0][:3] == ["Yhdistyksen nimi", "Lyhenne", "Y-tunnus"]
     assert "Toiminta-alue" in rows[0]
     assert rows[1][0] == "Mikkelin Eläkeläiset ry"
@@ -233,7 +236,7 @@ def test_listing_exports_are_safe_to_open_and_import_back(client, editor, mikkel
     )
     url = reverse(f"{ASSOCIATION_URLS}:list")
     content = b"".join(client.get(url, {"export": "csv"}).streaming_content).decode("utf-8-sig")
-    header, row = list(csv.reader(io.StringIO(content)))
+    header, row = list(csv.reader(io.StringIO(content), delimiter=";"))
     csv_row = dict(zip(header, row, strict=True))
     assert csv_row["Yhdistyksen nimi"] == '\'=HYPERLINK("http://x")'
     assert csv_row["Kuvaus"] == "'- kerho\x0bkuoro"

@@ -49,11 +49,12 @@ ASSOCIATION_EXPORT_HEADINGS = {
 }
 
 
-class AssociationIndexView(IndexView):
+class AssociationIndexView(spreadsheets.FinnishExcelCsvMixin, IndexView):
     """The associations' listing, whose CSV and XLSX exports are safe to open.
 
     Much of the text comes from the public: none of it may run as a formula, or stop
     the export with a character that XLSX cannot hold (``wagtail_yhes.spreadsheets``).
+    Its CSV opens in Excel in Finland as the open data does.
     """
 
     custom_value_preprocess = spreadsheets.VALUE_PREPROCESS

@@ -12,11 +12,9 @@ listing exports are:
   flat memory.
 """
 
-import csv
+from wagtail.admin.views.mixins import SpreadsheetExportMixin
 
-from wagtail.admin.views.mixins import Echo, SpreadsheetExportMixin
-
-from ..spreadsheets import VALUE_PREPROCESS
+from ..spreadsheets import VALUE_PREPROCESS, FinnishExcelCsvMixin
 from .results import load_results
 
 #: The columns of the open data files, named as the keys of the JSON format.
@@ -43,7 +41,7 @@ COLUMNS = (
 _CHUNK_SIZE = 1000
 
 
-class DirectoryExport(SpreadsheetExportMixin):
+class DirectoryExport(FinnishExcelCsvMixin, SpreadsheetExportMixin):
     """Writes the rows of a directory search as a CSV or XLSX download."""
 
     list_export = list(COLUMNS)
@@ -54,18 +52,6 @@ class DirectoryExport(SpreadsheetExportMixin):
 
     def to_row_dict(self, item):
         return item
-
-    def stream_csv(self, queryset):
-        yield "\ufeff".encode()
-        writer = csv.DictWriter(Echo(), fieldnames=self.list_export, delimiter=";")
-        yield writer.writerow(self.export_headings)
-        for item in queryset:
-            yield self.write_csv_row(writer, self.to_row_dict(item))
-
-    def write_csv_response(self, queryset):
-        response = super().write_csv_response(queryset)
-        response["Content-Type"] = "text/csv; charset=utf-8"
-        return response
 
 
 def export_rows(search, *, base_url, municipalities, activity_fields):
