@@ -161,6 +161,16 @@ def test_errors_are_in_the_language_of_the_editor(post, editor):
     ]
 
 
+def test_an_import_that_changed_nothing_does_not_say_it_published(post, client, editor):
+    for _ in range(2):
+        upload(post, "associations_utf8.csv")
+        batch = latest_batch()
+        confirm(post, batch, mode="publish")
+    page = client.get(batch.get_absolute_url()).content.decode()
+    assert "unchanged 3" in page
+    assert "were published" not in page
+
+
 def test_new_associations_can_be_saved_as_drafts(post, editor):
     upload(post, "associations_utf8.csv")
     confirm(post, latest_batch(), mode="draft")
