@@ -88,7 +88,7 @@ def test_search_with_nothing_to_search_for_is_left_out_and_the_page_says_so(get,
     assert "no letters or digits to search for" in html
     # Not shown as a search that was made, and the order is the one without a search.
     assert "Search: " not in html
-    assert '<option value="name" selected>' in html
+    assert '<option value="" selected>Name; best match first in a search</option>' in html
 
 
 def test_invalid_utf8_bytes_in_the_raw_address_give_a_normal_page(get, directory_page):

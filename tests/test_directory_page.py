@@ -51,6 +51,27 @@ def test_search_form_works_with_a_plain_get(get, directory_page):
     assert "<script" not in html
 
 
+def selected_order(html):
+    return re.search(r'<option value="([^"]*)" selected>', html).group(1)
+
+
+def test_order_sent_with_a_new_search_from_the_whole_directory_is_best_match(get):
+    # The form sends the order chosen on the page along with the words the visitor types.
+    order = selected_order(get())
+    assert order == ""
+    html = get(q="mikkelin", sort=order)
+    assert result_names(html) == result_names(get(q="mikkelin"))
+    assert result_names(html) != result_names(get(q="mikkelin", sort="name"))
+    assert selected_order(html) == ""
+    assert "Best match</option>" in html
+
+
+def test_order_chosen_by_name_stays_with_the_search(get):
+    html = get(q="mikkelin", sort="name")
+    assert selected_order(html) == "name"
+    assert selected_order(get(q="mikkelin", sort="updated")) == "updated"
+
+
 def test_skip_link_leads_to_the_results(get):
     html = get()
     assert 'href="#yhes-results"' in html

@@ -278,13 +278,24 @@ class DirectoryListing:
 
     @property
     def sort_options(self):
-        options = [
-            (NAME, pgettext("order", "Name")),
-            (UPDATED, pgettext("order", "Most recently confirmed")),
-        ]
+        """``(value, label, selected)`` of the order's choices.
+
+        The first is the usual order, sent as no order at all: best match with a search,
+        by name without. The form sends the chosen order with the search that the
+        visitor types next, so a page without a search must not choose "by name" for
+        it; there the usual order is labelled for both cases.
+        """
         if self.params.text:
-            options.insert(0, (RELEVANCE, pgettext("order", "Best match")))
-        current = self.params.sort or (RELEVANCE if self.params.text else NAME)
+            options = [
+                ("", pgettext("order", "Best match")),
+                (NAME, pgettext("order", "Name")),
+            ]
+            usual = RELEVANCE
+        else:
+            options = [("", pgettext("order", "Name; best match first in a search"))]
+            usual = NAME
+        options.append((UPDATED, pgettext("order", "Most recently confirmed")))
+        current = "" if self.params.sort in ("", usual) else self.params.sort
         return [(value, label, value == current) for value, label in options]
 
     # Links ----------------------------------------------------------------------------
