@@ -90,18 +90,32 @@ def test_submissions_over_the_limit_are_refused(
     client, directory, mikkeli, moderation, settings, mailoutbox
 ):
     settings.WAGTAIL_YHES_RATE_LIMITS = {"submit": (2, 3600)}
-    for _ in range(2):
-        assert submit(client, directory, mikkeli, homepage="x").status_code == 200
-    response = submit(client, directory, mikkeli)
+    for name in ("Ensimmäinen ry", "Toinen ry"):
+        assert submit(client, directory, mikkeli, name=name).status_code == 302
+    mailoutbox.clear()
+    response = submit(client, directory, mikkeli, name="Kolmas ry")
     assert response.status_code == 429
     assert "sent too many times from your network" in response.content.decode()
     assert 'role="alert"' in response.content.decode()
-    assert_nothing_written(mailoutbox)
+    # What was typed stays in the form.
+    assert 'value="Kolmas ry"' in response.content.decode()
+    assert not Association.objects.filter(name="Kolmas ry").exists()
+    assert mailoutbox == []
+
+
+def test_a_person_correcting_mistakes_is_not_counted_against_the_limit(
+    client, directory, mikkeli, moderation, settings
+):
+    settings.WAGTAIL_YHES_RATE_LIMITS = {"submit": (2, 3600)}
+    for _ in range(5):
+        assert submit(client, directory, mikkeli, homepage="x").status_code == 200
+    assert submit(client, directory, mikkeli).status_code == 302
 
 
 def test_limit_counts_each_client_address_apart(client, directory, mikkeli, moderation, settings):
     settings.WAGTAIL_YHES_RATE_LIMITS = {"submit": (1, 3600)}
-    assert submit(client, directory, mikkeli, homepage="x").status_code == 200
+    assert submit(client, directory, mikkeli, name="Ensimmäinen ry").status_code == 302
+    assert submit(client, directory, mikkeli).status_code == 429
     with translation.override("en"):
         other = client.post(
             page_path(directory, "submit"),

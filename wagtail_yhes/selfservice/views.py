@@ -59,7 +59,11 @@ def _redirect(request, page, route, query):
 
 
 def _refuse_over_limit(request, scope, form):
-    """Count the attempt; if it is over the limit, add the error to ``form`` and say so."""
+    """Count a valid form; if it is over the limit, add the error to ``form`` and say so.
+
+    Only a form that would be acted on is counted: a person who corrects one mistake
+    after another, or many people behind one address, are not locked out by errors.
+    """
     if ratelimit.request_over_limit(request, scope):
         form.add_error(None, ValidationError(RATE_LIMIT_ERROR, code="rate_limited"))
         return True
@@ -76,11 +80,12 @@ def submit_view(request, page):
     status = 200
     if request.method == "POST":
         form = SubmitForm(request.POST)
-        if _refuse_over_limit(request, "submit", form):
-            status = 429
-        elif form.is_valid():
-            actions.submit_association(form, page=page, request=request)
-            return _redirect(request, page, "submit", "sent=1")
+        if form.is_valid():
+            if _refuse_over_limit(request, "submit", form):
+                status = 429
+            else:
+                actions.submit_association(form, page=page, request=request)
+                return _redirect(request, page, "submit", "sent=1")
     else:
         form = SubmitForm()
     return _render(request, page, "submit.html", {"form": form}, status=status)
@@ -116,11 +121,12 @@ def request_update_view(request, page):
     status = 200
     if request.method == "POST":
         form = RequestUpdateLinkForm(request.POST)
-        if _refuse_over_limit(request, "request_update", form):
-            status = 429
-        elif form.is_valid():
-            actions.send_update_links(form, page=page, request=request, only=association)
-            return _redirect(request, page, "request_update", "sent=1")
+        if form.is_valid():
+            if _refuse_over_limit(request, "request_update", form):
+                status = 429
+            else:
+                actions.send_update_links(form, page=page, request=request, only=association)
+                return _redirect(request, page, "request_update", "sent=1")
     else:
         form = RequestUpdateLinkForm(initial={"association": association and association.slug})
     return _render(
@@ -168,20 +174,19 @@ def update_view(request, page, token):
         else:
             form = UpdateForm(request.POST, instance=association)
         posted = confirm_form if confirming else form
-        if _refuse_over_limit(request, "update", posted):
-            status = 429
-        elif confirming and confirm_form.is_valid():
-            try:
-                actions.confirm_details(association, link=token)
-            except actions.LinkUsed:
-                return _invalid_link(request, page)
-            return _redirect(request, page, "request_update", "confirmed=1")
-        elif not confirming and form.is_valid():
-            try:
-                actions.submit_update(form, page=page, request=request, link=token)
-            except actions.LinkUsed:
-                return _invalid_link(request, page)
-            return _redirect(request, page, "request_update", "updated=1")
+        if posted.is_valid():
+            if _refuse_over_limit(request, "update", posted):
+                status = 429
+            else:
+                try:
+                    if confirming:
+                        actions.confirm_details(association, link=token)
+                    else:
+                        actions.submit_update(form, page=page, request=request, link=token)
+                except actions.LinkUsed:
+                    return _invalid_link(request, page)
+                outcome = "confirmed=1" if confirming else "updated=1"
+                return _redirect(request, page, "request_update", outcome)
     return _render(
         request,
         page,
