@@ -192,6 +192,23 @@ def assert_visible_focus(page):
     )
 
 
+def assert_reflows(page, width=320):
+    """At ``width`` CSS pixels, a phone's screen, the page needs no horizontal scrolling.
+
+    WCAG 1.4.10: content reflows at 320 pixels (1,280 at 400% zoom), so long Finnish
+    compound words, e-mail and web addresses must wrap.
+    """
+    size = page.viewport_size
+    page.set_viewport_size({"width": width, "height": size["height"]})
+    try:
+        overflow = page.evaluate(
+            "() => document.documentElement.scrollWidth - document.documentElement.clientWidth"
+        )
+    finally:
+        page.set_viewport_size(size)
+    assert overflow <= 0, f"{page.url} is {overflow} px wider than a screen of {width} px"
+
+
 def tab_to(page, locator, max_presses=MAX_TAB_STOPS):
     """Press Tab until ``locator`` has focus, as a keyboard user would reach it.
 

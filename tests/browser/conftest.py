@@ -198,12 +198,14 @@ def site(live_server, region):
             name="Mikkelin Seudun Omaishoitajat ry",
             abbreviation="MSO",
             slug="mikkelin-seudun-omaishoitajat",
-            description="Vertaistukea ja virkistystä omaishoitajille.",
+            # Long words that a phone's screen cannot hold whole (the reflow check).
+            description="Vertaistukea ja virkistystä omaishoitajille: "
+            "omaishoitajavertaistukiryhmätoimintaa Mikkelissä.",
             home_municipality=mikkeli,
             municipalities=[mikkeli, savonlinna],
             email="info@mikkelinomaishoitajat.fi",
             phone="+358401234567",
-            website="https://mikkelinomaishoitajat.fi",
+            website="https://mikkelinomaishoitajat.fi/yhdistys/vertaistukiryhmat-ja-virkistys",
             street_address="Porrassalmenkatu 1",
             postal_code="50100",
             post_office="Mikkeli",

@@ -1,5 +1,5 @@
 """Every page state passes the WCAG 2.0/2.1/2.2 A and AA audit in Finnish and Swedish,
-with a visible focus, labelled controls and linked error messages."""
+with a visible focus, labelled controls, linked error messages, and reflow at 320 pixels."""
 
 import pytest
 
@@ -7,6 +7,7 @@ from .checks import (
     assert_errors_linked,
     assert_form_controls_labelled,
     assert_no_axe_violations,
+    assert_reflows,
     assert_visible_focus,
     save_screenshot,
 )
@@ -29,3 +30,4 @@ def test_page_state_is_accessible(state, language, page, site, editor, axe_scrip
     assert_form_controls_labelled(page)
     assert_errors_linked(page)
     assert_visible_focus(page)
+    assert_reflows(page)

@@ -7,6 +7,7 @@ from .checks import (
     assert_form_controls_labelled,
     assert_language_marked,
     assert_no_axe_violations,
+    assert_reflows,
     assert_skip_link,
     assert_visible_focus,
     tab_to,
@@ -29,6 +30,20 @@ def test_axe_audit_reports_an_image_without_alternative_text(page, axe_script):
 def test_axe_audit_passes_a_plain_page(page, axe_script):
     page.set_content(html("<main><h1>Otsikko</h1><p>Teksti.</p></main>"))
     assert_no_axe_violations(page, axe_script, "plain")
+
+
+LONG_WORD = "omaishoitajavertaistukiryhmätoimintaa" * 2
+
+
+def test_reflow_check_reports_a_word_wider_than_the_screen(page):
+    page.set_content(html(f"<main><h1>{LONG_WORD}</h1></main>"))
+    with pytest.raises(AssertionError, match="wider than a screen of 320 px"):
+        assert_reflows(page)
+
+
+def test_reflow_check_passes_a_word_that_wraps(page):
+    page.set_content(html(f'<main><h1 style="overflow-wrap: anywhere">{LONG_WORD}</h1></main>'))
+    assert_reflows(page)
 
 
 def test_focus_check_passes_the_browser_default_focus_ring(page):
