@@ -25,3 +25,26 @@ def test_links_point_to_existing_files(document):
 def test_readme_links_both_guides():
     links = set(local_links(REPO_DIR / "README.md"))
     assert {"docs/editors-guide.md", "docs/developer-guide.md"} <= links
+
+
+def test_directory_docs_show_the_open_data_as_it_is():
+    import datetime
+    import json
+
+    from wagtail_yhes.directory.exports import COLUMNS
+    from wagtail_yhes.directory.results import PUBLIC_FIELDS, DirectoryResult
+
+    text = (REPO_DIR / "docs" / "directory.md").read_text(encoding="utf-8")
+    example = json.loads(re.search(r"```json\n(.*?)```", text, re.S).group(1))
+    result = DirectoryResult(
+        pk=1,
+        **dict.fromkeys(PUBLIC_FIELDS, ""),
+        home_municipality=None,
+        municipalities=[],
+        activity_fields=[],
+        url="",
+    )
+    result.last_verified = datetime.date(2026, 2, 1)
+    assert list(example["results"][0]) == list(result.as_json("https://www.example.fi/"))
+    columns = re.search(r"with the columns (.*?) \(lists", text, re.S).group(1)
+    assert re.findall(r"`(\w+)`", columns) == list(COLUMNS)

@@ -3,7 +3,7 @@
 A directory address can come from anywhere: a bookmark, a link with a typo, a crawler, an
 attack. Nothing in it may break the page, so every parameter is read on its own: a
 value that cannot be used is dropped or brought within bounds, and a notice tells the
-visitor what was ignored. The parameters are those of DESIGN.md § Directory URLs.
+visitor what was ignored. The parameters are described in docs/directory.md.
 """
 
 import datetime

@@ -59,7 +59,7 @@ class DirectoryResult:
     url: str
 
     def as_json(self, base_url):
-        """The result in the shape of DESIGN.md § Directory URLs; ``base_url`` is absolute."""
+        """The result as the JSON format has it (docs/directory.md); ``base_url`` is absolute."""
         return {
             "name": self.name,
             "abbreviation": self.abbreviation,
