@@ -1,9 +1,14 @@
 """The README and the guides link only to files that exist."""
 
+import datetime
+import json
 import re
 from pathlib import Path
 
 import pytest
+
+from wagtail_yhes.directory.exports import COLUMNS
+from wagtail_yhes.directory.results import PUBLIC_FIELDS, DirectoryResult
 
 REPO_DIR = Path(__file__).resolve().parent.parent
 DOCUMENTS = [REPO_DIR / "README.md", *sorted((REPO_DIR / "docs").glob("*.md"))]
@@ -28,12 +33,6 @@ def test_readme_links_both_guides():
 
 
 def test_directory_docs_show_the_open_data_as_it_is():
-    import datetime
-    import json
-
-    from wagtail_yhes.directory.exports import COLUMNS
-    from wagtail_yhes.directory.results import PUBLIC_FIELDS, DirectoryResult
-
     text = (REPO_DIR / "docs" / "directory.md").read_text(encoding="utf-8")
     example = json.loads(re.search(r"```json\n(.*?)```", text, re.S).group(1))
     result = DirectoryResult(
