@@ -79,7 +79,7 @@ def test_any_search_text_gives_a_normal_page(client, directory_page, directory_a
     assert b"associations found" in response.content or b"association found" in response.content
 
 
-@pytest.mark.parametrize("query", ['"', "😀🎉", "***", "-", "\u200b"])
+@pytest.mark.parametrize("query", ['"', "😀🎉", "***", "-", "\u00ad-"])
 def test_search_with_nothing_to_search_for_is_left_out_and_the_page_says_so(get, query):
     response = get(urlencode({"q": query, "format": "json"}))
     data = response.json()
@@ -89,6 +89,26 @@ def test_search_with_nothing_to_search_for_is_left_out_and_the_page_says_so(get,
     # Not shown as a search that was made, and the order is the one without a search.
     assert "Search: " not in html
     assert '<option value="" selected>Name; best match first in a search</option>' in html
+
+
+def test_control_character_parts_words_and_a_format_character_is_left_out(get):
+    names = [
+        r["name"]
+        for r in get(urlencode({"q": "mikkelin\x00martat", "format": "json"})).json()["results"]
+    ]
+    assert names == ["Mikkelin Martat ry"]
+    data = get(urlencode({"q": "kylä\u200byhdistys", "format": "json"})).json()
+    assert "Haukivuoren kyläyhdistys ry" in [r["name"] for r in data["results"]]
+    assert "Characters that cannot be searched for were left out." in data["notices"]
+
+
+def test_a_value_repeated_in_a_notice_cannot_reorder_or_hide_in_it(get):
+    data = get(urlencode({"sort": "\u202enimi", "format": "json"})).json()
+    notice = next(notice for notice in data["notices"] if "order" in notice)
+    assert "\u202e" not in notice
+    assert '"\ufffdnimi"' in notice
+    html = get(urlencode({"municipality": "\x00\x01"})).content.decode()
+    assert "\x00" not in html and "\x01" not in html
 
 
 def test_invalid_utf8_bytes_in_the_raw_address_give_a_normal_page(get, directory_page):

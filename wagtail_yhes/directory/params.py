@@ -43,11 +43,27 @@ _ECHO_LENGTH = 40
 
 
 def _echo(value):
-    return Truncator(value).chars(_ECHO_LENGTH)
+    """``value``, shortened, to repeat in a notice.
+
+    Each control or format character is shown as "\ufffd", so that none can hide in
+    the notice or reorder its own words (a right-to-left override).
+    """
+    shown = "".join("\ufffd" if unicodedata.category(c) in ("Cc", "Cf") else c for c in value)
+    return Truncator(shown).chars(_ECHO_LENGTH)
 
 
-def _without_control_characters(text):
-    return "".join(c for c in text if unicodedata.category(c) != "Cc" or c in "\t\n")
+def _searchable(text):
+    """``text`` with each control character as a space, and without format characters.
+
+    A control character (a NUL, a tab) stands between words; a format character (a
+    zero-width space, a soft hyphen, a direction mark) stands inside a word, or does
+    nothing but reorder what is shown.
+    """
+    return "".join(
+        " " if category == "Cc" else c
+        for c in text
+        if (category := unicodedata.category(c)) != "Cf"
+    )
 
 
 @dataclass
@@ -192,8 +208,8 @@ def read_params(query, *, municipalities, activity_fields):
 
 
 def _read_text(params, text):
-    cleaned = _without_control_characters(text)
-    if cleaned != text:
+    cleaned = _searchable(text)
+    if any(c not in " \t\n" and unicodedata.category(c) in ("Cc", "Cf") for c in text):
         params.notices.append(_("Characters that cannot be searched for were left out."))
     cleaned = " ".join(cleaned.split())
     if len(cleaned) > MAX_QUERY_LENGTH:
