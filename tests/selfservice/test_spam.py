@@ -10,7 +10,7 @@ from django.utils import translation
 from redis import Redis
 
 from wagtail_yhes.models import Association, Submission
-from wagtail_yhes.selfservice import ratelimit
+from wagtail_yhes.selfservice import once, ratelimit
 from wagtail_yhes.selfservice.spam import make_form_stamp
 
 from .helpers import old_stamp, page_path, submit_data
@@ -129,10 +129,14 @@ def test_limit_uses_the_proxy_header_when_told_to(client, directory, mikkeli, se
     settings.WAGTAIL_YHES_RATE_LIMITS = {"request_update": (1, 3600)}
     settings.WAGTAIL_YHES_CLIENT_IP_HEADER = "HTTP_X_FORWARDED_FOR"
     path = page_path(directory, "request_update")
-    data = {"identifier": "kuoro@example.fi", "form_started": old_stamp()}
-    first = client.post(path, data, HTTP_X_FORWARDED_FOR="198.51.100.1, 203.0.113.5")
-    second = client.post(path, data, HTTP_X_FORWARDED_FOR="198.51.100.2, 203.0.113.5")
-    third = client.post(path, data, HTTP_X_FORWARDED_FOR="198.51.100.1, 203.0.113.6")
+
+    def data(seconds):
+        # A form opened anew for each sending: each has a stamp of its own.
+        return {"identifier": "kuoro@example.fi", "form_started": old_stamp(seconds)}
+
+    first = client.post(path, data(60), HTTP_X_FORWARDED_FOR="198.51.100.1, 203.0.113.5")
+    second = client.post(path, data(50), HTTP_X_FORWARDED_FOR="198.51.100.2, 203.0.113.5")
+    third = client.post(path, data(40), HTTP_X_FORWARDED_FOR="198.51.100.1, 203.0.113.6")
     assert (first.status_code, second.status_code, third.status_code) == (302, 429, 302)
 
 
@@ -141,9 +145,9 @@ def test_link_requests_over_the_limit_are_refused_without_email(
 ):
     settings.WAGTAIL_YHES_RATE_LIMITS = {"request_update": (1, 3600)}
     path = page_path(directory, "request_update")
-    data = {"identifier": "kuoro@example.fi", "form_started": old_stamp()}
-    client.post(path, data)
-    assert client.post(path, data).status_code == 429
+    client.post(path, {"identifier": "kuoro@example.fi", "form_started": old_stamp(60)})
+    again = {"identifier": "kuoro@example.fi", "form_started": old_stamp(30)}
+    assert client.post(path, again).status_code == 429
     assert mailoutbox == []
 
 
@@ -151,6 +155,26 @@ def test_attempts_are_let_through_when_the_cache_does_not_answer(settings, caplo
     settings.CACHES = {"default": {"BACKEND": "tests.testapp.cache.UnavailableCache"}}
     assert ratelimit.hit("submit", "192.0.2.1") is False
     assert "could not be counted" in caplog.text
+
+
+def test_a_sending_whose_action_failed_is_acted_on_when_sent_again(rf):
+    request = rf.post("/yhdistykset/submit/", {"name": "Kuoro ry", "form_started": "x"})
+    sending = once.Sending(request, "submit")
+    assert sending.earlier_outcome() is None
+    assert sending.claim("sent=1")
+    again = once.Sending(request, "submit")
+    assert again.earlier_outcome() == "sent=1"
+    assert not again.claim("sent=1")
+    sending.release()
+    assert again.claim("sent=1")
+
+
+def test_sendings_are_acted_on_when_the_cache_does_not_answer(rf, settings, caplog):
+    settings.CACHES = {"default": {"BACKEND": "tests.testapp.cache.UnavailableCache"}}
+    sending = once.Sending(rf.post("/yhdistykset/submit/", {"name": "Kuoro ry"}), "submit")
+    assert sending.earlier_outcome() is None
+    assert sending.claim("sent=1")
+    assert "it is acted on" in caplog.text
 
 
 def _redis_answers():

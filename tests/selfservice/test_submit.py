@@ -198,6 +198,23 @@ def test_submission_with_a_known_name_in_the_same_municipality_is_flagged(
     assert Submission.objects.get().duplicate_of == existing
 
 
+def test_a_form_sent_twice_by_a_double_click_is_acted_on_once(
+    client, directory, mikkeli, moderation, mailoutbox
+):
+    data = submit_data(mikkeli, name="Tuplaklikkaus ry")
+    path = page_path(directory, "submit")
+    responses = [client.post(path, data) for _ in range(2)]
+    assert [r.status_code for r in responses] == [302, 302]
+    assert responses[0]["Location"] == responses[1]["Location"]
+    assert Association.objects.filter(name="Tuplaklikkaus ry").count() == 1
+    assert Submission.objects.count() == 1
+    sent = len(mailoutbox)
+    # The same details from the form opened again are a new sending.
+    client.post(path, submit_data(mikkeli, name="Tuplaklikkaus ry"))
+    assert Association.objects.filter(name="Tuplaklikkaus ry").count() == 2
+    assert len(mailoutbox) > sent
+
+
 def test_submission_of_a_draft_again_is_flagged(client, directory, mikkeli, moderation):
     submit(client, directory, mikkeli)
     submit(client, directory, mikkeli)

@@ -14,7 +14,7 @@ from wagtail_yhes.models import Association, Submission
 from wagtail_yhes.selfservice.tokens import SALT, _encode, make_update_token, state_fingerprint
 
 from ..factories import AssociationFactory
-from .helpers import ASSOCIATION_URLS, details_data, page_path, published_details
+from .helpers import ASSOCIATION_URLS, details_data, old_stamp, page_path, published_details
 
 pytestmark = pytest.mark.django_db
 
@@ -44,15 +44,9 @@ def update_path(directory, association):
 
 
 def request_link(client, directory, identifier, **extra):
-    data = {"identifier": identifier, "homepage": "", "form_started": details_data_stamp()}
+    data = {"identifier": identifier, "homepage": "", "form_started": old_stamp()}
     data.update(extra)
     return client.post(page_path(directory, "request_update"), data)
-
-
-def details_data_stamp():
-    from .helpers import old_stamp
-
-    return old_stamp()
 
 
 def approve(moderator_client, association):
@@ -405,13 +399,32 @@ def test_confirming_sets_the_date_without_moderation_and_uses_the_link(
     assert client.post(path, {"action": "confirm"}).status_code == 410
 
 
+def test_an_update_sent_twice_is_saved_once_and_both_are_told_it_was(
+    client, directory, association, mailoutbox
+):
+    path = update_path(directory, association)
+    data = details_data(association.home_municipality, name="Kuoro Uusi Nimi ry")
+    first, second = client.post(path, data), client.post(path, data)
+    assert first.status_code == second.status_code == 302
+    assert first["Location"] == second["Location"]
+    assert first["Location"].endswith("?updated=1")
+    assert association.revisions.count() == 2
+    # A new form from the same link is not the same sending: the link is used.
+    again = details_data(association.home_municipality, name="Kuoro Uusi Nimi ry")
+    again["form_started"] = old_stamp(30)
+    assert client.post(path, again).status_code == 410
+
+
 def test_confirming_twice_on_one_day_needs_two_links(client, directory, association):
     path = update_path(directory, association)
-    client.post(path, {"action": "confirm"})
+    # Each sending comes from the page opened again, with a form stamped anew.
+    client.post(path, {"action": "confirm", "confirm-form_started": old_stamp()})
     second = update_path(directory, Association.objects.get(pk=association.pk))
     assert second != path
-    assert client.post(second, {"action": "confirm"}).status_code == 302
-    assert client.post(second, {"action": "confirm"}).status_code == 410
+    confirm = {"action": "confirm", "confirm-form_started": old_stamp(30)}
+    assert client.post(second, confirm).status_code == 302
+    confirm_again = {"action": "confirm", "confirm-form_started": old_stamp(10)}
+    assert client.post(second, confirm_again).status_code == 410
 
 
 # Consent

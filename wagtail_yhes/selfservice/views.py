@@ -15,7 +15,7 @@ from django.utils.translation import gettext_lazy as _
 from ..conf import get_setting
 from ..models import Association, YhesSettings
 from ..models.associations import SLUG_PATTERN
-from . import actions, ratelimit
+from . import actions, once, ratelimit
 from .forms import ConfirmDetailsForm, RequestUpdateLinkForm, SubmitForm, UpdateForm
 from .tokens import link_max_age, read_update_token
 
@@ -70,6 +70,15 @@ def _refuse_over_limit(request, scope, form):
     return False
 
 
+def _act_once(sending, action):
+    """Run ``action`` for a claimed ``sending``; if it fails, the sending is forgotten."""
+    try:
+        return action()
+    except BaseException:
+        sending.release()
+        raise
+
+
 def submit_view(request, page):
     """``submit/``: a new association sends its details for moderation."""
     if request.method not in ALLOWED_METHODS:
@@ -79,12 +88,19 @@ def submit_view(request, page):
 
     status = 200
     if request.method == "POST":
+        sending = once.Sending(request, "submit")
+        if sending.earlier_outcome():
+            return _redirect(request, page, "submit", "sent=1")
         form = SubmitForm(request.POST)
         if form.is_valid():
             if _refuse_over_limit(request, "submit", form):
                 status = 429
             else:
-                actions.submit_association(form, page=page, request=request)
+                if sending.claim("sent=1"):
+                    _act_once(
+                        sending,
+                        lambda: actions.submit_association(form, page=page, request=request),
+                    )
                 return _redirect(request, page, "submit", "sent=1")
     else:
         form = SubmitForm()
@@ -120,12 +136,21 @@ def request_update_view(request, page):
     association = _named_association(request)
     status = 200
     if request.method == "POST":
+        sending = once.Sending(request, "request_update")
+        if sending.earlier_outcome():
+            return _redirect(request, page, "request_update", "sent=1")
         form = RequestUpdateLinkForm(request.POST)
         if form.is_valid():
             if _refuse_over_limit(request, "request_update", form):
                 status = 429
             else:
-                actions.send_update_links(form, page=page, request=request, only=association)
+                if sending.claim("sent=1"):
+                    _act_once(
+                        sending,
+                        lambda: actions.send_update_links(
+                            form, page=page, request=request, only=association
+                        ),
+                    )
                 return _redirect(request, page, "request_update", "sent=1")
     else:
         form = RequestUpdateLinkForm(initial={"association": association and association.slug})
@@ -157,6 +182,10 @@ def update_view(request, page, token):
     """
     if request.method not in ALLOWED_METHODS:
         return HttpResponseNotAllowed(ALLOWED_METHODS)
+    sending = once.Sending(request, "update") if request.method == "POST" else None
+    # The same form sent again: the link is used, by this very sending.
+    if sending is not None and (outcome := sending.earlier_outcome()):
+        return _redirect(request, page, "request_update", outcome)
     association = read_update_token(token)
     if association is None:
         return _invalid_link(request, page)
@@ -175,17 +204,25 @@ def update_view(request, page, token):
             form = UpdateForm(request.POST, instance=association)
         posted = confirm_form if confirming else form
         if posted.is_valid():
+            outcome = "confirmed=1" if confirming else "updated=1"
             if _refuse_over_limit(request, "update", posted):
                 status = 429
+            elif not sending.claim(outcome):
+                return _redirect(
+                    request, page, "request_update", sending.earlier_outcome() or outcome
+                )
             else:
                 try:
-                    if confirming:
-                        actions.confirm_details(association, link=token)
-                    else:
-                        actions.submit_update(form, page=page, request=request, link=token)
+                    _act_once(
+                        sending,
+                        lambda: (
+                            actions.confirm_details(association, link=token)
+                            if confirming
+                            else actions.submit_update(form, page=page, request=request, link=token)
+                        ),
+                    )
                 except actions.LinkUsed:
                     return _invalid_link(request, page)
-                outcome = "confirmed=1" if confirming else "updated=1"
                 return _redirect(request, page, "request_update", outcome)
     return _render(
         request,
