@@ -4,7 +4,9 @@ import re
 
 import pytest
 from django.test.utils import CaptureQueriesContext
+from django.utils import translation
 
+from wagtail_yhes.directory.listing import FacetOption
 from wagtail_yhes.models import Association
 
 from .factories import AssociationFactory
@@ -70,6 +72,15 @@ def test_order_chosen_by_name_stays_with_the_search(get):
     html = get(q="mikkelin", sort="name")
     assert selected_order(html) == "name"
     assert selected_order(get(q="mikkelin", sort="updated")) == "updated"
+
+
+@pytest.mark.parametrize(
+    ("language", "text"), [("fi", "3\xa0000 tulosta"), ("sv", "3\xa0000 resultat")]
+)
+def test_counts_have_their_thousands_apart_as_the_language_writes_them(language, text):
+    with translation.override(language):
+        option = FacetOption(value="x", label="X", count=3000, checked=False, input_id="x")
+        assert option.count_text == text
 
 
 def test_skip_link_leads_to_the_results(get):

@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from html import escape
 
-from django.utils.formats import date_format
+from django.utils.formats import date_format, number_format
 from django.utils.functional import cached_property
 from django.utils.safestring import mark_safe
 from django.utils.translation import get_language, ngettext, pgettext
@@ -28,8 +28,15 @@ def _count_texts(language):
 def _results_text(count, language=None):
     texts = _count_texts(language or get_language())
     if count not in texts:
-        texts[count] = ngettext("%(count)s result", "%(count)s results", count) % {"count": count}
+        texts[count] = ngettext("%(count)s result", "%(count)s results", count) % {
+            "count": grouped(count)
+        }
     return texts[count]
+
+
+def grouped(number):
+    """``number`` with its thousands apart as the active language writes them ("3 000")."""
+    return number_format(number, force_grouping=True)
 
 
 @lru_cache(maxsize=1024)
@@ -178,7 +185,7 @@ class DirectoryListing:
     def count_text(self):
         return ngettext(
             "%(count)s association found", "%(count)s associations found", self.count
-        ) % {"count": self.count}
+        ) % {"count": grouped(self.count)}
 
     # The form -------------------------------------------------------------------------
 
