@@ -35,7 +35,7 @@ def normalize_business_id(value):
     match = _BUSINESS_ID_RE.match(value)
     if not match:
         raise ValidationError(
-            _("Enter the business ID (Y-tunnus) in the form 1234567-8."),
+            _("Enter the business ID (Y-tunnus) in the form 1234567-1."),
             code="invalid_business_id",
         )
     # Old business IDs have six digits before the check digit: pad them to seven.

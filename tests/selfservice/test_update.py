@@ -211,6 +211,16 @@ def test_opening_a_link_shows_the_published_details_and_changes_nothing(
     assert client.get(path).status_code == 200
 
 
+def test_phone_numbers_are_prefilled_as_people_write_them(client, directory, association):
+    Association.objects.filter(pk=association.pk).update(
+        phone="+358401234567", contact_phone="+358151234567"
+    )
+    association.refresh_from_db()
+    form = client.get(update_path(directory, association)).context["form"]
+    assert form["phone"].value() == "+358 40 1234567"
+    assert form["contact_phone"].value() == "+358 15 1234567"
+
+
 def test_tampered_link_does_not_work(client, directory, association):
     token = make_update_token(association)
     tampered = token[:-3] + ("AAA" if not token.endswith("AAA") else "BBB")

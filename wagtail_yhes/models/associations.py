@@ -84,7 +84,7 @@ class Association(
         _("business ID (Y-tunnus)"),
         blank=True,
         db_index=True,
-        help_text=_("For example 1234567-8."),
+        help_text=_("For example 1234567-1."),
     )
     registration_number = models.CharField(
         _("registration number"),

@@ -9,7 +9,7 @@ from django.utils.translation import pgettext_lazy
 
 from ..form_fields import ModelMultipleChoiceField
 from ..models import Association, Municipality
-from ..validators import normalize_business_id
+from ..validators import format_phone, normalize_business_id
 from .spam import SPAM_FIELD_NAMES, SpamProtectionMixin
 
 # Fields of one line each: line breaks and runs of spaces in them are never wanted, and
@@ -150,7 +150,7 @@ class AssociationDetailsForm(PublicFormMixin, SpamProtectionMixin, forms.ModelFo
             ),
         }
         help_texts = {
-            "business_id": _("For example 1234567-8. Leave empty if the association has none."),
+            "business_id": _("For example 1234567-1. Leave empty if the association has none."),
             "registration_number": _("The number in the Finnish Register of Associations, if any."),
             "phone": _("For example 040 123 4567."),
             "website": _("For example www.yhdistys.fi."),
@@ -223,6 +223,9 @@ class UpdateForm(AssociationDetailsForm):
             "Untick this to withdraw the consent: the contact person is removed from the "
             "public page at once, without waiting for a moderator."
         )
+        # Phone numbers as people write them ("+358 40 123 4567"), not as they are stored.
+        for name in ("phone", "contact_phone"):
+            self.initial[name] = format_phone(self.initial.get(name))
 
 
 class RequestUpdateLinkForm(PublicFormMixin, SpamProtectionMixin, forms.Form):
@@ -230,7 +233,7 @@ class RequestUpdateLinkForm(PublicFormMixin, SpamProtectionMixin, forms.Form):
 
     identifier = forms.CharField(
         label=_("The association's email address or business ID"),
-        help_text=_("For example info@yhdistys.fi or 1234567-8."),
+        help_text=_("For example info@yhdistys.fi or 1234567-1."),
         max_length=254,
         widget=forms.TextInput(attrs={"autocomplete": "email"}),
     )
@@ -254,7 +257,7 @@ class RequestUpdateLinkForm(PublicFormMixin, SpamProtectionMixin, forms.Form):
             if business_id:
                 return ("business_id", business_id)
         raise ValidationError(
-            _("Enter the association's email address, or its business ID in the form 1234567-8."),
+            _("Enter the association's email address, or its business ID in the form 1234567-1."),
             code="invalid_identifier",
         )
 
