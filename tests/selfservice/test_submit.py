@@ -198,6 +198,32 @@ def test_submission_with_a_known_name_in_the_same_municipality_is_flagged(
     assert Submission.objects.get().duplicate_of == existing
 
 
+SWEDISH_ORDER = [
+    "Enonkoski",
+    "Hirvensalmi",
+    "Jockas",
+    "Kangasniemi",
+    "Mäntyharju",
+    "Nyslott",
+    "Pertunmaa",
+    "Pieksämäki",
+    "Puumala",
+    "Randasalmi",
+    "S:t Michel",
+    "Sulkava",
+]
+
+
+def test_municipalities_are_in_the_alphabetical_order_of_the_visitors_language(
+    client, directory, region
+):
+    response = client.get(page_path(directory, "submit"), HTTP_ACCEPT_LANGUAGE="sv")
+    form = response.context["form"]
+    for name in ("home_municipality", "municipalities"):
+        labels = [str(label) for value, label in form.fields[name].choices if value != ""]
+        assert labels == SWEDISH_ORDER, name
+
+
 def test_a_form_sent_twice_by_a_double_click_is_acted_on_once(
     client, directory, mikkeli, moderation, mailoutbox
 ):

@@ -7,6 +7,7 @@ from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
+from .. import finnish
 from ..form_fields import ModelMultipleChoiceField
 from ..models import Association, Municipality
 from ..validators import format_phone, normalize_business_id
@@ -59,6 +60,18 @@ def _field_id(field):
         return field.id_for_label
     subwidgets = field.subwidgets
     return subwidgets[0].id_for_label if subwidgets else None
+
+
+def _in_alphabetical_order(choices):
+    """``choices`` in the alphabetical order of their labels, the empty choice first.
+
+    The labels are the names in the visitor's language: in Swedish, "Jockas" comes
+    before "Kangasniemi", although its Finnish name "Juva" does not.
+    """
+    choices = list(choices)
+    empty = [choice for choice in choices if choice[0] == ""]
+    named = [choice for choice in choices if choice[0] != ""]
+    return empty + sorted(named, key=lambda choice: finnish.sort_key(str(choice[1])))
 
 
 class AssociationDetailsForm(PublicFormMixin, SpamProtectionMixin, forms.ModelForm):
@@ -174,6 +187,8 @@ class AssociationDetailsForm(PublicFormMixin, SpamProtectionMixin, forms.ModelFo
         super().__init__(*args, **kwargs)
         self.fields["home_municipality"].queryset = Municipality.objects.order_by("name")
         self.fields["home_municipality"].empty_label = _("Choose a municipality")
+        for name in ("home_municipality", "municipalities", "activity_fields"):
+            self.fields[name].choices = _in_alphabetical_order(self.fields[name].choices)
         for name, token in self.autocomplete.items():
             self.fields[name].widget.attrs.setdefault("autocomplete", token)
 
