@@ -171,6 +171,24 @@ def test_an_import_that_changed_nothing_does_not_say_it_published(post, client, 
     assert "were published" not in page
 
 
+def test_changes_are_read_as_done_once_imported(post, client, editor, mikkeli):
+    association = AssociationFactory(
+        name="Mikkelin Martat ry",
+        business_id="0112038-9",
+        home_municipality=mikkeli,
+        email="vanha@martat.fi",
+    )
+    association.save_revision().publish()
+    upload(post, "associations_utf8.csv")
+    batch = latest_batch()
+    preview = client.get(batch.get_absolute_url(), {"result": "update"}).content.decode()
+    assert ">becomes</span>" in preview
+    confirm(post, batch, mode="publish")
+    page = client.get(batch.get_absolute_url(), {"result": "update"}).content.decode()
+    assert ">became</span>" in page
+    assert ">becomes</span>" not in page
+
+
 def test_new_associations_can_be_saved_as_drafts(post, editor):
     upload(post, "associations_utf8.csv")
     confirm(post, latest_batch(), mode="draft")
