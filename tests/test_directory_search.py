@@ -148,6 +148,18 @@ def test_sort_by_update_puts_the_latest_confirmed_first(search, directory_associ
     assert search("martat", sort="updated") == ["Mikkelin Martat ry", "Juvan Martat ry"]
 
 
+def test_swedish_name_of_a_municipality_finds_the_names_with_it(search, region):
+    mikkeli = Municipality.objects.get(code="491")
+    AssociationFactory(name="Savonlinnan Seudun Kuoro ry", home_municipality=mikkeli)
+    assert "Savonlinnan Seudun Kuoro ry" in search("Nyslott")
+    assert search("Nyslott eläkeläiset")[0] == "Savonlinnan Eläkeläiset ry"
+    savonlinna = Municipality.objects.get(code="740")
+    savonlinna.name_sv = "Olofsborg"
+    savonlinna.save()
+    assert "Savonlinnan Seudun Kuoro ry" in search("Olofsborg")
+    assert "Savonlinnan Seudun Kuoro ry" not in search("Nyslott")
+
+
 def test_swedish_name_of_a_municipality_is_searchable_after_a_rename(search, region):
     savonlinna = Municipality.objects.get(code="740")
     savonlinna.name_sv = "Nyslott stad"

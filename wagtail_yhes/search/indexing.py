@@ -80,13 +80,20 @@ class Document:
 
 
 class Vocabulary:
-    """The names of municipalities and activity fields, in Finnish and Swedish, by id."""
+    """The names of municipalities and activity fields, in Finnish and Swedish, by id.
+
+    ``swedish_names`` gives the Swedish name of a municipality by the forms of its
+    Finnish name, with which an association's name may begin ("Savonlinnan …").
+    """
 
     def __init__(self):
-        self.municipalities = {
-            pk: f"{name} {name_sv}"
-            for pk, name, name_sv in Municipality.objects.values_list("pk", "name", "name_sv")
-        }
+        self.municipalities = {}
+        self.swedish_names = {}
+        for pk, name, name_sv in Municipality.objects.values_list("pk", "name", "name_sv"):
+            self.municipalities[pk] = f"{name} {name_sv}"
+            if name_sv:
+                for form in finnish.text_forms(name)[0]:
+                    self.swedish_names[form] = name_sv
         self.activity_fields = {
             pk: f"{name} {name_sv}"
             for pk, name, name_sv in ActivityField.objects.values_list("pk", "name", "name_sv")
@@ -108,6 +115,11 @@ def document_terms(document, vocabulary):
     terms = {}
     _add_words(terms, document.name, NAME, NAME_PART)
     _add_words(terms, document.abbreviation, NAME, NAME_PART)
+    # A name with a municipality in it ("Savonlinnan Eläkeläiset") is found, and ranks
+    # as a part of the name, by the municipality's Swedish name too ("Nyslott").
+    for term in list(terms):
+        if term in vocabulary.swedish_names:
+            _add_words(terms, vocabulary.swedish_names[term], NAME_PART, NAME_PART)
     home = document.home_municipality_id
     if home in vocabulary.municipalities:
         _add_words(terms, vocabulary.municipalities[home], HOME_MUNICIPALITY, HOME_MUNICIPALITY)

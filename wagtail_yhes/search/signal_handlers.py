@@ -4,10 +4,18 @@ from django.db.models import Q
 from django.db.models.signals import post_delete, post_save, pre_delete
 from wagtail.signals import published, unpublished
 
-from ..models import ActivityField, Association, DirectoryFacetTotal, Municipality
+from .. import finnish
+from ..models import (
+    ActivityField,
+    Association,
+    DirectoryFacetTotal,
+    DirectoryTerm,
+    Municipality,
+)
 from .cache import VOCABULARY, bump_version
 from .indexing import (
     DIRECTORY_FIELDS,
+    NAME_PART,
     forget_filter_value,
     index_association,
     index_associations,
@@ -39,7 +47,15 @@ def association_published(sender, instance, bulk=False, **kwargs):
 
 def _associations_of(instance):
     if isinstance(instance, Municipality):
-        related = Q(home_municipality=instance) | Q(municipalities=instance)
+        # Those filed under it, and those named with it, which have its Swedish name too.
+        named = DirectoryTerm.objects.filter(
+            term__in=finnish.text_forms(instance.name)[0], weight__gte=NAME_PART
+        )
+        related = (
+            Q(home_municipality=instance)
+            | Q(municipalities=instance)
+            | Q(pk__in=named.values("entry_id"))
+        )
     else:
         related = Q(activity_fields=instance)
     return Association.objects.filter(related, live=True).distinct()
