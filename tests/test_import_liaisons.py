@@ -5,8 +5,9 @@ from django.utils import translation
 from wagtail.models import ModelLogEntry
 from wagtail.search.backends import get_search_backend
 
-from wagtail_yhes.importing import import_liaisons
+from wagtail_yhes.importing import import_associations, import_liaisons
 from wagtail_yhes.importing.apply import UPDATE_ACTION
+from wagtail_yhes.importing.reading import FileError
 from wagtail_yhes.models import Liaison, Municipality
 
 from .factories import LiaisonFactory
@@ -128,3 +129,16 @@ def test_imported_liaisons_are_searchable(region, django_capture_on_commit_callb
         import_liaisons(fixture("liaisons.csv"))
     found = get_search_backend().search("Kuusijärvi", Liaison)
     assert [liaison.name for liaison in found] == ["Sari Kuusijärvi"]
+
+
+@pytest.mark.parametrize(
+    ("importer", "name", "hint"),
+    [
+        (import_liaisons, "associations_utf8.csv", "looks like a survey export of associations"),
+        (import_associations, "liaisons.csv", "looks like a sheet of liaisons"),
+    ],
+)
+def test_a_file_of_the_other_kind_is_named_as_such(region, importer, name, hint):
+    with translation.override("en"), pytest.raises(FileError, match=hint):
+        importer(fixture(name))
+    assert not Liaison.objects.exists()

@@ -131,5 +131,22 @@ def match_columns(headers, columns):
             len(missing),
         )
         names = ", ".join(f'"{column.header}" ("{column.alias}")' for column in missing)
-        raise FileError(message % {"columns": names})
+        message %= {"columns": names}
+        if columns is ASSOCIATION_COLUMNS and _has_required_columns(headers, LIAISON_COLUMNS):
+            message += " " + _("The file looks like a sheet of liaisons, not of associations.")
+        elif columns is LIAISON_COLUMNS and _has_required_columns(headers, ASSOCIATION_COLUMNS):
+            message += " " + _(
+                "The file looks like a survey export of associations, not a sheet of liaisons."
+            )
+        raise FileError(message)
     return result
+
+
+def _has_required_columns(headers, columns):
+    """Whether ``headers`` name every required column of ``columns``."""
+    named = {normalize_header("" if header is None else str(header)) for header in headers}
+    return all(
+        normalize_header(column.header) in named or normalize_header(column.alias) in named
+        for column in columns
+        if column.required
+    )
