@@ -148,6 +148,15 @@ def test_sort_by_update_puts_the_latest_confirmed_first(search, directory_associ
     assert search("martat", sort="updated") == ["Mikkelin Martat ry", "Juvan Martat ry"]
 
 
+def test_a_name_with_the_place_comes_before_an_abbreviation_with_it(search, region):
+    savonlinna = Municipality.objects.get(code="740")
+    AssociationFactory(
+        name="Aholan kyläyhdistys ry", abbreviation="Savonlinna Ahola", home_municipality=savonlinna
+    )
+    found = search("savonlinna")
+    assert found.index("Savonlinnan Eläkeläiset ry") < found.index("Aholan kyläyhdistys ry")
+
+
 def test_swedish_name_of_a_municipality_finds_the_names_with_it(search, region):
     mikkeli = Municipality.objects.get(code="491")
     AssociationFactory(name="Savonlinnan Seudun Kuoro ry", home_municipality=mikkeli)

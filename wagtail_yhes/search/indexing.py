@@ -25,8 +25,10 @@ from .cache import bump_version, new_version
 
 # How strongly a word matches, by where it stands. A word matched in full counts twice
 # its weight, a word matched by its beginning once. Name words outweigh everything
-# else, so that associations whose name matches the search come first.
+# else, so that associations whose name matches the search come first; an abbreviation
+# such as "MLL Savonlinna", which many branches share, a little less than the name.
 NAME = 64
+ABBREVIATION = 48
 NAME_PART = 24
 HOME_MUNICIPALITY = 16
 ACTIVITY_FIELD = 12
@@ -114,7 +116,7 @@ def document_terms(document, vocabulary):
     """Return ``{term: weight}`` for a ``Document``."""
     terms = {}
     _add_words(terms, document.name, NAME, NAME_PART)
-    _add_words(terms, document.abbreviation, NAME, NAME_PART)
+    _add_words(terms, document.abbreviation, ABBREVIATION, NAME_PART)
     # A name with a municipality in it ("Savonlinnan Eläkeläiset") is found, and ranks
     # as a part of the name, by the municipality's Swedish name too ("Nyslott").
     for term in list(terms):
