@@ -118,7 +118,8 @@ def test_editor_uploads_previews_and_confirms(post, client, editor):
     assert "Created 3, updated 0, unchanged 0." in response.content.decode()
 
 
-def test_the_preview_shows_the_fields_that_change(post, client, editor, mikkeli):
+def published_martat(mikkeli):
+    """A published association that the fixture file's "Mikkelin Martat ry" updates."""
     association = AssociationFactory(
         name="Mikkelin Martat ry",
         business_id="0112038-9",
@@ -126,6 +127,11 @@ def test_the_preview_shows_the_fields_that_change(post, client, editor, mikkeli)
         email="vanha@martat.fi",
     )
     association.save_revision().publish()
+    return association
+
+
+def test_the_preview_shows_the_fields_that_change(post, client, editor, mikkeli):
+    published_martat(mikkeli)
     upload(post, "associations_utf8.csv")
     response = client.get(latest_batch().get_absolute_url(), {"result": "update"})
     row = response.context["rows"][0]
@@ -172,13 +178,7 @@ def test_an_import_that_changed_nothing_does_not_say_it_published(post, client, 
 
 
 def test_changes_are_read_as_done_once_imported(post, client, editor, mikkeli):
-    association = AssociationFactory(
-        name="Mikkelin Martat ry",
-        business_id="0112038-9",
-        home_municipality=mikkeli,
-        email="vanha@martat.fi",
-    )
-    association.save_revision().publish()
+    published_martat(mikkeli)
     upload(post, "associations_utf8.csv")
     batch = latest_batch()
     preview = client.get(batch.get_absolute_url(), {"result": "update"}).content.decode()
