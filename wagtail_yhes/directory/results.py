@@ -7,15 +7,12 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from django.db import connections, router
-from django.template.loader import render_to_string
 from django.utils.safestring import mark_safe
 from django.utils.translation import get_language
 
 from .. import finnish
 from ..models import Association
-
-#: The template of one result in the directory's list.
-CARD_TEMPLATE = "wagtail_yhes/directory/result.html"
+from .cards import render_cards
 
 #: The public fields of an association, in the order of the open data formats.
 PUBLIC_FIELDS = (
@@ -196,9 +193,7 @@ def shown_results(entries, *, cache, as_json, base_url, municipalities, activity
         )
         if as_json:
             return {result.pk: result.as_json(base_url) for result in results}
-        return {
-            result.pk: render_to_string(CARD_TEMPLATE, {"result": result}) for result in results
-        }
+        return render_cards(results)
 
     shown = cache.get_many_lasting(parts, render)
     if as_json:
