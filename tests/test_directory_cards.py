@@ -5,6 +5,7 @@ from django.template.loader import get_template
 from django.utils import translation
 
 from wagtail_yhes.directory import cards
+from wagtail_yhes.directory.own_templates import is_package_template
 from wagtail_yhes.directory.results import load_results
 from wagtail_yhes.models import ActivityField, Association, Municipality
 
@@ -81,5 +82,6 @@ def test_a_site_template_of_the_card_is_used(
 
 
 def test_package_template_is_known_as_such():
-    assert cards.is_package_template(get_template(cards.CARD_TEMPLATE))
-    assert not cards.is_package_template(get_template("wagtail_yhes/directory/listing.html"))
+    assert is_package_template(get_template(cards.CARD_TEMPLATE))
+    # The test site's base template, from its own template folder.
+    assert not is_package_template(get_template("base.html"))

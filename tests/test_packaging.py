@@ -227,7 +227,8 @@ def fresh_site(distributions, tmp_path_factory):
                                "html": response.content.decode()}}
         responses["municipalities"] = Municipality.objects.count()
         from django.template.loader import get_template
-        from wagtail_yhes.directory.cards import CARD_TEMPLATE, is_package_template
+        from wagtail_yhes.directory.cards import CARD_TEMPLATE
+        from wagtail_yhes.directory.own_templates import is_package_template
         responses["package_card"] = is_package_template(get_template(CARD_TEMPLATE))
         with open({str(output)!r}, "w", encoding="utf-8") as file:
             json.dump(responses, file)

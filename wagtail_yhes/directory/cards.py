@@ -4,26 +4,19 @@ The card is ``wagtail_yhes/directory/result.html``. The package's own copy is wr
 out here in Python as well (``package_card``), with exactly the HTML the template
 renders, because the template engine took some 100 µs a card: twenty cards cost more
 than the rest of a search that was not cached. A site that overrides the template gets
-its own template, rendered as usual.
+its own template, rendered as usual (``own_templates``).
 """
 
-from functools import lru_cache
 from html import escape
-from pathlib import Path
 
 from django.template.loader import get_template
 from django.utils.text import Truncator
 from django.utils.translation import get_language
 
+from .own_templates import is_package_template
+
 #: The template of one result in the directory's list.
 CARD_TEMPLATE = "wagtail_yhes/directory/result.html"
-
-#: The package's own copy of ``CARD_TEMPLATE``.
-_PACKAGE_TEMPLATES = (
-    # In a checkout, and in the installed wheel.
-    Path(__file__).resolve().parent.parent.parent / "templates" / CARD_TEMPLATE,
-    Path(__file__).resolve().parent.parent / "templates" / CARD_TEMPLATE,
-)
 
 
 def render_cards(results):
@@ -33,16 +26,6 @@ def render_cards(results):
         swedish = (get_language() or "").split("-")[0] == "sv"
         return {result.pk: package_card(result, swedish=swedish) for result in results}
     return {result.pk: template.render({"result": result}) for result in results}
-
-
-def is_package_template(template):
-    """Whether ``template`` (``CARD_TEMPLATE`` as loaded) is the package's own copy."""
-    return _is_package_file(getattr(template.origin, "name", ""))
-
-
-@lru_cache(maxsize=8)
-def _is_package_file(path):
-    return bool(path) and Path(path).resolve() in _PACKAGE_TEMPLATES
 
 
 def _localized_name(obj, swedish):

@@ -18,6 +18,8 @@ from ..search import DirectorySearch
 from ..search.cache import SearchCache, kept_vocabulary, vocabulary
 from ..search.query import updated_since_options
 from . import exports, listing
+from .listing_markup import LISTING_TEMPLATES, render_listing
+from .own_templates import package_templates_used
 from .params import CSV, JSON, XLSX, read_params
 from .results import shown_results
 from .structured_data import organization_json_ld
@@ -195,9 +197,9 @@ def directory_index(page, request):
             updated_options=options,
             base_url=base_url,
         )
-        return render_to_string(
-            "wagtail_yhes/directory/listing.html", {"directory": directory, "page": page}
-        )
+        if package_templates_used(*LISTING_TEMPLATES):
+            return render_listing(directory)
+        return render_to_string(LISTING_TEMPLATES[0], {"directory": directory, "page": page})
 
     if getattr(request, "is_preview", False):
         # A preview shows the page's unpublished settings: nothing cached applies.
