@@ -86,7 +86,7 @@ def test_one_statement_answers_as_the_separate_ones(searches, text, filters, sor
         assert (entries, count) == search.page(offset, limit)
         assert counts == search.facet_counts(options)
         assert count == search.count()
-        assert [pk for pk, _version in entries] == search.all_ids()[offset : offset + limit]
+        assert [entry.pk for entry in entries] == search.all_ids()[offset : offset + limit]
 
 
 @pytest.mark.parametrize(("text", "filters"), SEARCHES)

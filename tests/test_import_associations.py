@@ -34,7 +34,7 @@ def english():
 def directory_search(text):
     """The names that the public directory finds for ``text``, in order."""
     entries, _count = DirectorySearch(query_words(text)).page(0, 20)
-    ids = [pk for pk, _version in entries]
+    ids = [entry.pk for entry in entries]
     return list(Association.objects.filter(pk__in=ids).values_list("name", flat=True))
 
 

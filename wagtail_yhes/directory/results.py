@@ -1,8 +1,13 @@
 """Results of the directory: the public details of associations, for pages and open data.
 
 Only public fields are read: a contact person never leaves the database through here.
+A page of results reads them from the index, where each entry keeps its association's
+public details (``details_text``), written with it; the open data formats, and a page
+whose entries have none, read them from the associations (``load_results``).
 """
 
+import datetime
+import json
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -74,6 +79,48 @@ class DirectoryResult:
             "post_office": self.post_office,
             "last_verified": self.last_verified.isoformat() if self.last_verified else None,
         }
+
+
+def details_text(public, *, home_municipality_id, municipality_ids, activity_field_ids):
+    """``DirectoryEntry.details``: an association's public details as JSON text.
+
+    ``public`` maps each of ``PUBLIC_FIELDS`` to its value; the municipalities and
+    fields are kept as ids, whose names are looked up when a result is shown.
+    """
+    last_verified = public["last_verified"]
+    data = {
+        **{name: public[name] for name in PUBLIC_FIELDS},
+        "last_verified": last_verified.isoformat() if last_verified else None,
+        "home": home_municipality_id,
+        "areas": sorted(municipality_ids),
+        "fields": sorted(activity_field_ids),
+    }
+    return json.dumps(data, ensure_ascii=False, separators=(",", ":"))
+
+
+def result_from_details(pk, text, *, base_url, municipalities, activity_fields):
+    """The ``DirectoryResult`` of an entry's ``details`` text, or None if it has none."""
+    try:
+        data = json.loads(text) if text else None
+        public = {name: data[name] for name in PUBLIC_FIELDS}
+        home, areas, fields = data["home"], data["areas"], data["fields"]
+    except (ValueError, TypeError, KeyError):
+        # An entry written before the index kept details, or by another version.
+        return None
+    if public["last_verified"]:
+        public["last_verified"] = datetime.date.fromisoformat(public["last_verified"])
+    return DirectoryResult(
+        pk=pk,
+        **public,
+        home_municipality=municipalities.get(home),
+        municipalities=_by_name(_known(municipalities, areas)),
+        activity_fields=_by_name(_known(activity_fields, fields)),
+        url=f"{base_url}{public['slug']}/",
+    )
+
+
+def _known(objects, ids):
+    return [objects[pk] for pk in ids if pk in objects]
 
 
 def _municipality_json(municipality):
@@ -178,25 +225,35 @@ def load_results(ids, *, base_url, municipalities, activity_fields):
 def shown_results(entries, *, cache, as_json, base_url, municipalities, activity_fields):
     """Each result of a page, rendered: a card of the list, or with ``as_json`` a dict.
 
-    ``entries`` are ``(association id, entry version)`` pairs. A result is kept in
-    ``cache`` (a ``SearchCache``) under its entry's version, which every change of the
-    association, or of its municipalities' and fields' names, renews; so after a change
-    of the register only the changed associations are read and rendered again.
+    ``entries`` are the page's ``PageEntry``s. A result is kept in ``cache`` (a
+    ``SearchCache``) under its entry's version, which every change of the association,
+    or of its municipalities' and fields' names, renews; so after a change of the
+    register only the changed associations are rendered again. Their details come
+    with the entries; those of an entry without them are read from the associations.
     """
     language = get_language()
     kind = "json" if as_json else "card"
-    parts = {pk: (kind, pk, version, language, base_url) for pk, version in entries}
+    parts = {entry.pk: (kind, entry.pk, entry.version, language, base_url) for entry in entries}
+    details = {entry.pk: entry.details for entry in entries}
+    vocabulary = {"municipalities": municipalities, "activity_fields": activity_fields}
 
     def render(pks):
-        results = load_results(
-            pks, base_url=base_url, municipalities=municipalities, activity_fields=activity_fields
-        )
+        results, unread = {}, []
+        for pk in pks:
+            result = result_from_details(pk, details[pk], base_url=base_url, **vocabulary)
+            if result is None:
+                unread.append(pk)
+            else:
+                results[pk] = result
+        for result in load_results(unread, base_url=base_url, **vocabulary):
+            results[result.pk] = result
+        ordered = [results[pk] for pk in pks if pk in results]
         if as_json:
-            return {result.pk: result.as_json(base_url) for result in results}
-        return render_cards(results)
+            return {result.pk: result.as_json(base_url) for result in ordered}
+        return render_cards(ordered)
 
     shown = cache.get_many_lasting(parts, render)
     if as_json:
-        return [shown[pk] for pk, _version in entries if pk in shown]
+        return [shown[entry.pk] for entry in entries if entry.pk in shown]
     # Safe: each card is what the template rendered (and escaped) above.
-    return [mark_safe(shown[pk]) for pk, _version in entries if pk in shown]  # noqa: S308
+    return [mark_safe(shown[entry.pk]) for entry in entries if entry.pk in shown]  # noqa: S308

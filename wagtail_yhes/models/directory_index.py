@@ -42,6 +42,9 @@ class DirectoryEntry(models.Model):
     # The same municipalities and fields as text (``facets_text``): the filter counts of
     # a search read them with the entry instead of joining two tables.
     facets = models.TextField(_("filter values"), blank=True, default="")
+    # The association's public details as JSON (``directory.results.details_text``):
+    # a page of results is shown from its entries without reading the associations.
+    details = models.TextField(_("public details"), blank=True, default="")
 
     class Meta:
         verbose_name = _("directory entry")

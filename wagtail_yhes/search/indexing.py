@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from django.db import connections, router, transaction
 
 from .. import finnish
+from ..directory.results import PUBLIC_FIELDS, details_text
 from ..models import ActivityField, Association, Municipality
 from ..models.directory_index import (
     DirectoryEntry,
@@ -79,6 +80,8 @@ class Document:
     home_municipality_id: int | None = None
     municipality_ids: set = field(default_factory=set)
     activity_field_ids: set = field(default_factory=set)
+    #: The values of ``PUBLIC_FIELDS``, which the entry keeps to show the association.
+    public: dict = field(default_factory=dict)
 
 
 class Vocabulary:
@@ -138,18 +141,22 @@ def document_terms(document, vocabulary):
 
 def _documents(associations):
     """Read ``Document``s of the published associations in ``associations`` (a queryset)."""
-    rows = list(
-        associations.filter(live=True).values_list(
-            "pk",
-            "name",
-            "abbreviation",
-            "description",
-            "post_office",
-            "last_verified",
-            "home_municipality_id",
-        )
+    columns = (
+        "pk",
+        "name",
+        "abbreviation",
+        "description",
+        "post_office",
+        "last_verified",
+        "home_municipality_id",
     )
-    documents = {row[0]: Document(*row) for row in rows}
+    rows = associations.filter(live=True).values_list(*columns, *PUBLIC_FIELDS)
+    documents = {
+        row[0]: Document(
+            *row[: len(columns)], public=dict(zip(PUBLIC_FIELDS, row[len(columns) :], strict=True))
+        )
+        for row in rows
+    }
     if not documents:
         return []
     area = Association.municipalities.through.objects.filter(association_id__in=list(documents))
@@ -167,16 +174,22 @@ def document_for(association):
     Its many-to-many values may not be in the database yet: a clusterable model saves
     them after its ``post_save`` signal, so they are read from the instance.
     """
+    # The values as the database gives them back: a date may have been set as text.
+    public = {
+        name: Association._meta.get_field(name).to_python(getattr(association, name))
+        for name in PUBLIC_FIELDS
+    }
     return Document(
         pk=association.pk,
         name=association.name,
         abbreviation=association.abbreviation,
         description=association.description,
         post_office=association.post_office,
-        last_verified=association.last_verified,
+        last_verified=public["last_verified"],
         home_municipality_id=association.home_municipality_id,
         municipality_ids={m.pk for m in association.municipalities.all()},
         activity_field_ids={f.pk for f in association.activity_fields.all()},
+        public=public,
     )
 
 
@@ -200,6 +213,7 @@ def _entry_rows(documents, vocabulary, version):
                 document.last_verified,
                 version,
                 facets_text(municipality_ids, document.activity_field_ids),
+                _details(document),
             )
         )
         terms.extend(
@@ -208,6 +222,18 @@ def _entry_rows(documents, vocabulary, version):
         areas.extend((pk, municipality_id) for municipality_id in municipality_ids)
         fields.extend((pk, field_id) for field_id in document.activity_field_ids)
     return entries, terms, areas, fields
+
+
+def _details(document):
+    """The entry's ``details``; none for a document made without the public fields."""
+    if not document.public:
+        return ""
+    return details_text(
+        document.public,
+        home_municipality_id=document.home_municipality_id,
+        municipality_ids=document.municipality_ids,
+        activity_field_ids=document.activity_field_ids,
+    )
 
 
 def _tables():
@@ -225,6 +251,7 @@ def _tables():
                 "last_verified",
                 "version",
                 "facets",
+                "details",
             ],
         ),
         (DirectoryTerm, ["entry_id", "term", "weight"]),

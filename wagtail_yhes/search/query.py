@@ -13,6 +13,7 @@ models.
 """
 
 import datetime
+from typing import NamedTuple
 
 from django.db import connections, router
 from django.utils import timezone
@@ -39,13 +40,25 @@ _EXACT_NAME = 1_000_000
 
 # Kinds of rows of a statement that answers several questions at once; 0 to 2 and 5
 # are filter counts (``_read_counts``). Every row has five columns, the last of them
-# text (the ``facets`` of entries) or NULL.
+# text (the ``details`` or ``facets`` of entries) or NULL.
 _PAGE = 3
 _COUNT = 4
 _FOUND_FACETS = 5
 
 #: How far back the "updated since" choices reach, in days.
 UPDATED_SINCE_DAYS = (31, 183, 365, 730)
+
+
+class PageEntry(NamedTuple):
+    """A result on a page: its association, the version of its entry, its details.
+
+    ``details`` is the entry's public details as text (``DirectoryEntry.details``),
+    empty for an entry written before the index kept them.
+    """
+
+    pk: int
+    version: int
+    details: str
 
 
 def updated_since_options(today=None):
@@ -271,10 +284,11 @@ class DirectorySearch:
     def _page_sql(self, source, offset, limit):
         """SQL of one page of the results, and their count.
 
-        Rows are ``(_PAGE, id, version, position, NULL)`` and ``(_COUNT, count, 0, 0,
-        NULL)``, read from ``source`` (of ``_source``). Only the page is ordered, not
+        Rows are ``(_PAGE, id, version, position, details)`` and ``(_COUNT, count, 0,
+        0, NULL)``, read from ``source`` (of ``_source``). Only the page is ordered, not
         every result: a window over all of them, to count them beside the page, cost as
-        much again. The whole directory is counted from the totals of the index.
+        much again. The whole directory is counted from the totals of the index. The
+        details of the page's entries are read for them alone, not with every result.
         """
         where, params = self._where()
         order, order_params = self._ordering("r")
@@ -294,8 +308,9 @@ class DirectorySearch:
             count_params = [DirectoryFacetTotal.LAST_VERIFIED]
         sql = (
             f"SELECT {_PAGE}, page.association_id, page.version, "
-            f"ROW_NUMBER() OVER (ORDER BY {position}), NULL FROM ("
+            f"ROW_NUMBER() OVER (ORDER BY {position}), shown.details FROM ("
             f"SELECT r.* FROM {source}{where} ORDER BY {order} LIMIT %s OFFSET %s) page "
+            f"JOIN {self.tables.entry} shown ON shown.association_id = page.association_id "
             f"UNION ALL {count_sql}"
         )
         return sql, [*position_params, *params, *order_params, limit, offset, *count_params]
@@ -321,8 +336,8 @@ class DirectorySearch:
     def page(self, offset, limit):
         """Return ``(entries, count)``: one page of results, and the count of all.
 
-        ``entries`` are ``(association id, entry version)`` pairs: the version tells
-        whether what was rendered of the association before is still its current state.
+        ``entries`` are ``PageEntry``s: the version tells whether what was rendered of
+        the association before is still its current state.
         """
         with_clause, source, params = self._source()
         page_sql, page_params = self._page_sql(source, offset, limit)
@@ -498,7 +513,10 @@ def _read_page(rows):
         else:
             others.append(row)
     page.sort(key=lambda row: row[3])
-    return [(pk, version) for _kind, pk, version, _position, _facets in page], count, others
+    entries = [
+        PageEntry(pk, version, details or "") for _kind, pk, version, _position, details in page
+    ]
+    return entries, count, others
 
 
 def _read_counts(rows, dates, *, bucketed, chosen=((), ())):

@@ -1,0 +1,73 @@
+import json
+from collections import defaultdict
+
+from django.db import migrations, models
+
+BATCH_SIZE = 1000
+
+# ``directory.results.PUBLIC_FIELDS`` as this migration writes them.
+PUBLIC_FIELDS = (
+    "name",
+    "abbreviation",
+    "slug",
+    "description",
+    "email",
+    "phone",
+    "website",
+    "street_address",
+    "postal_code",
+    "post_office",
+    "last_verified",
+)
+
+
+def fill_details(apps, schema_editor):
+    # The entries written before this migration get their association's public details,
+    # as the index writes them (``directory.results.details_text``).
+    Association = apps.get_model("wagtail_yhes", "Association")
+    DirectoryEntry = apps.get_model("wagtail_yhes", "DirectoryEntry")
+    alias = schema_editor.connection.alias
+    entries = DirectoryEntry.objects.using(alias)
+    pks = list(entries.order_by("pk").values_list("pk", flat=True))
+    areas = Association.municipalities.through.objects.using(alias)
+    fields = Association.activity_fields.through.objects.using(alias)
+    for start in range(0, len(pks), BATCH_SIZE):
+        batch = pks[start : start + BATCH_SIZE]
+        related = defaultdict(lambda: ([], []))
+        for pk, municipality in areas.filter(association_id__in=batch).values_list(
+            "association_id", "municipality_id"
+        ):
+            related[pk][0].append(municipality)
+        for pk, field in fields.filter(association_id__in=batch).values_list(
+            "association_id", "activityfield_id"
+        ):
+            related[pk][1].append(field)
+        changed = []
+        rows = Association.objects.using(alias).filter(pk__in=batch)
+        for pk, home, *values in rows.values_list("pk", "home_municipality_id", *PUBLIC_FIELDS):
+            data = dict(zip(PUBLIC_FIELDS, values))
+            if data["last_verified"]:
+                data["last_verified"] = data["last_verified"].isoformat()
+            municipalities, activity_fields = related[pk]
+            data.update(
+                home=home, areas=sorted(municipalities), fields=sorted(activity_fields)
+            )
+            text = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
+            changed.append(DirectoryEntry(pk=pk, details=text))
+        entries.bulk_update(changed, ["details"])
+
+
+class Migration(migrations.Migration):
+
+    dependencies = [
+        ("wagtail_yhes", "0011_business_id_example"),
+    ]
+
+    operations = [
+        migrations.AddField(
+            model_name="directoryentry",
+            name="details",
+            field=models.TextField(blank=True, default="", verbose_name="public details"),
+        ),
+        migrations.RunPython(fill_details, migrations.RunPython.noop),
+    ]
