@@ -12,6 +12,7 @@ from django.test.utils import CaptureQueriesContext
 
 from wagtail_yhes.directory.results import PUBLIC_FIELDS
 from wagtail_yhes.models import Association, DirectoryEntry
+from wagtail_yhes.search.cache import SearchCache, current_version
 
 pytestmark = pytest.mark.django_db
 
@@ -85,7 +86,12 @@ def test_migration_writes_the_details_of_entries_written_before_it(
     martat.save()
     written = dict(DirectoryEntry.objects.values_list("pk", "details"))
     DirectoryEntry.objects.update(details="")
+    before = (current_version(), SearchCache(beginnings={"mar"}).version)
     migration.fill_details(apps, SimpleNamespace(connection=connection))
+    # The searches cached before it, with or without words, are not read after it.
+    after = (current_version(), SearchCache(beginnings={"mar"}).version)
+    assert after[0] != before[0]
+    assert after[1] != before[1]
     filled = dict(DirectoryEntry.objects.values_list("pk", "details"))
     assert {pk: json.loads(text) for pk, text in filled.items()} == {
         pk: json.loads(text) for pk, text in written.items()

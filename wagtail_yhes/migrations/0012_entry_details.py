@@ -1,9 +1,14 @@
 import json
+import secrets
 from collections import defaultdict
 
 from django.db import migrations, models
 
 BATCH_SIZE = 1000
+
+# The rows of ``DirectoryIndexVersion`` of the index as a whole and of its terms
+# (``search.cache.INDEX`` and ``TERMS``).
+INDEX_VERSIONS = (1, 3)
 
 # ``directory.results.PUBLIC_FIELDS`` as this migration writes them.
 PUBLIC_FIELDS = (
@@ -55,6 +60,10 @@ def fill_details(apps, schema_editor):
             text = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
             changed.append(DirectoryEntry(pk=pk, details=text))
         entries.bulk_update(changed, ["details"])
+    # The searches cached before kept their results in another form: they are not read.
+    versions = apps.get_model("wagtail_yhes", "DirectoryIndexVersion").objects.using(alias)
+    for pk in INDEX_VERSIONS:
+        versions.update_or_create(pk=pk, defaults={"version": secrets.randbits(62)})
 
 
 class Migration(migrations.Migration):
