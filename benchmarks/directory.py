@@ -92,7 +92,8 @@ def prepare_site(count):
         start = time.perf_counter()
         rebuild_index()
         times["building the directory index"] = time.perf_counter() - start
-        settle_database()
+    # After a bulk load, or a migration that wrote every entry.
+    settle_database()
     home = Page.objects.get(depth=2)
     if not StandardPage.objects.filter(slug="sivu").exists():
         home.add_child(
@@ -118,13 +119,14 @@ def settle_database():
     """
     from django.db import connection
 
-    from wagtail_yhes.models import DirectoryEntry, DirectoryTerm
+    from wagtail_yhes.models import DirectoryEntry, DirectoryEntryDetails, DirectoryTerm
 
     if connection.vendor != "postgresql":
         return
     tables = [
         DirectoryTerm._meta.db_table,
         DirectoryEntry._meta.db_table,
+        DirectoryEntryDetails._meta.db_table,
         DirectoryEntry.municipalities.through._meta.db_table,
         DirectoryEntry.activity_fields.through._meta.db_table,
     ]

@@ -11,7 +11,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
 from wagtail_yhes.directory.results import PUBLIC_FIELDS
-from wagtail_yhes.models import Association, DirectoryEntry
+from wagtail_yhes.models import Association, DirectoryEntryDetails
 from wagtail_yhes.search.cache import SearchCache, current_version
 
 pytestmark = pytest.mark.django_db
@@ -37,7 +37,7 @@ def test_entry_keeps_the_public_details_and_no_contact_person(directory_associat
     martat.contact_consent = True
     martat.email = "martat@example.fi"
     martat.save()
-    details = json.loads(DirectoryEntry.objects.get(pk=martat.pk).details)
+    details = json.loads(DirectoryEntryDetails.objects.get(pk=martat.pk).text)
     assert set(details) == {*PUBLIC_FIELDS, "home", "areas", "fields"}
     assert details["email"] == "martat@example.fi"
     assert details["home"] == martat.home_municipality_id
@@ -58,7 +58,7 @@ def test_entries_without_details_are_shown_from_the_associations(
     client, directory_page, directory_associations, export_format
 ):
     with_details, _queries = page(client, directory_page, format=export_format)
-    DirectoryEntry.objects.update(details="")
+    DirectoryEntryDetails.objects.all().delete()
     cache.clear()
     without, queries = page(client, directory_page, format=export_format)
     assert reads_associations(queries)
@@ -84,15 +84,15 @@ def test_migration_writes_the_details_of_entries_written_before_it(
     martat = directory_associations["Mikkelin Martat ry"]
     martat.last_verified = "2026-01-31"
     martat.save()
-    written = dict(DirectoryEntry.objects.values_list("pk", "details"))
-    DirectoryEntry.objects.update(details="")
+    written = dict(DirectoryEntryDetails.objects.values_list("pk", "text"))
+    DirectoryEntryDetails.objects.all().delete()
     before = (current_version(), SearchCache(beginnings={"mar"}).version)
     migration.fill_details(apps, SimpleNamespace(connection=connection))
     # The searches cached before it, with or without words, are not read after it.
     after = (current_version(), SearchCache(beginnings={"mar"}).version)
     assert after[0] != before[0]
     assert after[1] != before[1]
-    filled = dict(DirectoryEntry.objects.values_list("pk", "details"))
+    filled = dict(DirectoryEntryDetails.objects.values_list("pk", "text"))
     assert {pk: json.loads(text) for pk, text in filled.items()} == {
         pk: json.loads(text) for pk, text in written.items()
     }

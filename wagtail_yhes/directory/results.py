@@ -82,7 +82,7 @@ class DirectoryResult:
 
 
 def details_text(public, *, home_municipality_id, municipality_ids, activity_field_ids):
-    """``DirectoryEntry.details``: an association's public details as JSON text.
+    """``DirectoryEntryDetails.text``: an association's public details as JSON text.
 
     ``public`` maps each of ``PUBLIC_FIELDS`` to its value; the municipalities and
     fields are kept as ids, whose names are looked up when a result is shown.
@@ -99,7 +99,7 @@ def details_text(public, *, home_municipality_id, municipality_ids, activity_fie
 
 
 def result_from_details(pk, text, *, base_url, municipalities, activity_fields):
-    """The ``DirectoryResult`` of an entry's ``details`` text, or None if it has none."""
+    """The ``DirectoryResult`` of an entry's details text, or None if it has none."""
     try:
         data = json.loads(text) if text else None
         public = {name: data[name] for name in PUBLIC_FIELDS}

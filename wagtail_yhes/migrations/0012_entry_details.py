@@ -2,13 +2,10 @@ import json
 import secrets
 from collections import defaultdict
 
+import django.db.models.deletion
 from django.db import migrations, models
 
 BATCH_SIZE = 1000
-
-# The rows of ``DirectoryIndexVersion`` of the index as a whole and of its terms
-# (``search.cache.INDEX`` and ``TERMS``).
-INDEX_VERSIONS = (1, 3)
 
 # ``directory.results.PUBLIC_FIELDS`` as this migration writes them.
 PUBLIC_FIELDS = (
@@ -25,15 +22,19 @@ PUBLIC_FIELDS = (
     "last_verified",
 )
 
+# The rows of ``DirectoryIndexVersion`` of the index as a whole and of its terms
+# (``search.cache.INDEX`` and ``TERMS``).
+INDEX_VERSIONS = (1, 3)
+
 
 def fill_details(apps, schema_editor):
     # The entries written before this migration get their association's public details,
     # as the index writes them (``directory.results.details_text``).
     Association = apps.get_model("wagtail_yhes", "Association")
     DirectoryEntry = apps.get_model("wagtail_yhes", "DirectoryEntry")
+    DirectoryEntryDetails = apps.get_model("wagtail_yhes", "DirectoryEntryDetails")
     alias = schema_editor.connection.alias
-    entries = DirectoryEntry.objects.using(alias)
-    pks = list(entries.order_by("pk").values_list("pk", flat=True))
+    pks = list(DirectoryEntry.objects.using(alias).order_by("pk").values_list("pk", flat=True))
     areas = Association.municipalities.through.objects.using(alias)
     fields = Association.activity_fields.through.objects.using(alias)
     for start in range(0, len(pks), BATCH_SIZE):
@@ -47,19 +48,17 @@ def fill_details(apps, schema_editor):
             "association_id", "activityfield_id"
         ):
             related[pk][1].append(field)
-        changed = []
         rows = Association.objects.using(alias).filter(pk__in=batch)
+        details = []
         for pk, home, *values in rows.values_list("pk", "home_municipality_id", *PUBLIC_FIELDS):
             data = dict(zip(PUBLIC_FIELDS, values))
             if data["last_verified"]:
                 data["last_verified"] = data["last_verified"].isoformat()
             municipalities, activity_fields = related[pk]
-            data.update(
-                home=home, areas=sorted(municipalities), fields=sorted(activity_fields)
-            )
+            data.update(home=home, areas=sorted(municipalities), fields=sorted(activity_fields))
             text = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
-            changed.append(DirectoryEntry(pk=pk, details=text))
-        entries.bulk_update(changed, ["details"])
+            details.append(DirectoryEntryDetails(entry_id=pk, text=text))
+        DirectoryEntryDetails.objects.using(alias).bulk_create(details)
     # The searches cached before kept their results in another form: they are not read.
     versions = apps.get_model("wagtail_yhes", "DirectoryIndexVersion").objects.using(alias)
     for pk in INDEX_VERSIONS:
@@ -73,10 +72,26 @@ class Migration(migrations.Migration):
     ]
 
     operations = [
-        migrations.AddField(
-            model_name="directoryentry",
-            name="details",
-            field=models.TextField(blank=True, default="", verbose_name="public details"),
+        migrations.CreateModel(
+            name="DirectoryEntryDetails",
+            fields=[
+                (
+                    "entry",
+                    models.OneToOneField(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        primary_key=True,
+                        related_name="details",
+                        serialize=False,
+                        to="wagtail_yhes.directoryentry",
+                        verbose_name="entry",
+                    ),
+                ),
+                ("text", models.TextField(verbose_name="public details")),
+            ],
+            options={
+                "verbose_name": "directory entry details",
+                "verbose_name_plural": "directory entry details",
+            },
         ),
         migrations.RunPython(fill_details, migrations.RunPython.noop),
     ]

@@ -2,6 +2,7 @@ from .associations import Association
 from .directory import DirectoryPage
 from .directory_index import (
     DirectoryEntry,
+    DirectoryEntryDetails,
     DirectoryFacetTotal,
     DirectoryIndexVersion,
     DirectoryTerm,
@@ -18,6 +19,7 @@ __all__ = [
     "ActivityField",
     "Association",
     "DirectoryEntry",
+    "DirectoryEntryDetails",
     "DirectoryFacetTotal",
     "DirectoryIndexVersion",
     "DirectoryPage",

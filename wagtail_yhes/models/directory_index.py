@@ -42,9 +42,6 @@ class DirectoryEntry(models.Model):
     # The same municipalities and fields as text (``facets_text``): the filter counts of
     # a search read them with the entry instead of joining two tables.
     facets = models.TextField(_("filter values"), blank=True, default="")
-    # The association's public details as JSON (``directory.results.details_text``):
-    # a page of results is shown from its entries without reading the associations.
-    details = models.TextField(_("public details"), blank=True, default="")
 
     class Meta:
         verbose_name = _("directory entry")
@@ -56,6 +53,31 @@ class DirectoryEntry(models.Model):
 
     def __str__(self):
         return self.sort_name
+
+
+class DirectoryEntryDetails(models.Model):
+    """The public details of an entry's association, from which a result is shown.
+
+    ``text`` is JSON (``wagtail_yhes.directory.results.details_text``): a page of results
+    is shown from it without reading the associations. It is kept apart from the entry
+    because a search reads the entries of all its matches, and the details of a page.
+    """
+
+    entry = models.OneToOneField(
+        DirectoryEntry,
+        verbose_name=_("entry"),
+        on_delete=models.CASCADE,
+        primary_key=True,
+        related_name="details",
+    )
+    text = models.TextField(_("public details"))
+
+    class Meta:
+        verbose_name = _("directory entry details")
+        verbose_name_plural = _("directory entry details")
+
+    def __str__(self):
+        return str(self.entry_id)
 
 
 def facets_text(municipality_ids, activity_field_ids):

@@ -17,6 +17,7 @@ from ..directory.results import PUBLIC_FIELDS, details_text
 from ..models import ActivityField, Association, Municipality
 from ..models.directory_index import (
     DirectoryEntry,
+    DirectoryEntryDetails,
     DirectoryFacetTotal,
     DirectoryTerm,
     DirectoryTermVersion,
@@ -196,9 +197,9 @@ def document_for(association):
 def _entry_rows(documents, vocabulary, version):
     """The rows to insert for ``documents``, written at index ``version``.
 
-    Returns the rows of entries, terms, municipalities and fields.
+    Returns the rows of entries, terms, municipalities, fields and details.
     """
-    entries, terms, areas, fields = [], [], [], []
+    entries, terms, areas, fields, details = [], [], [], [], []
     for document in documents:
         pk = document.pk
         municipality_ids = set(document.municipality_ids)
@@ -213,21 +214,20 @@ def _entry_rows(documents, vocabulary, version):
                 document.last_verified,
                 version,
                 facets_text(municipality_ids, document.activity_field_ids),
-                _details(document),
             )
         )
+        if document.public:
+            details.append((pk, _details(document)))
         terms.extend(
             (pk, term, weight) for term, weight in document_terms(document, vocabulary).items()
         )
         areas.extend((pk, municipality_id) for municipality_id in municipality_ids)
         fields.extend((pk, field_id) for field_id in document.activity_field_ids)
-    return entries, terms, areas, fields
+    return entries, terms, areas, fields, details
 
 
 def _details(document):
-    """The entry's ``details``; none for a document made without the public fields."""
-    if not document.public:
-        return ""
+    """The text of the entry's ``DirectoryEntryDetails``."""
     return details_text(
         document.public,
         home_municipality_id=document.home_municipality_id,
@@ -251,12 +251,12 @@ def _tables():
                 "last_verified",
                 "version",
                 "facets",
-                "details",
             ],
         ),
         (DirectoryTerm, ["entry_id", "term", "weight"]),
         (area_through, ["directoryentry_id", "municipality_id"]),
         (field_through, ["directoryentry_id", "activityfield_id"]),
+        (DirectoryEntryDetails, ["entry_id", "text"]),
     ]
 
 
@@ -404,11 +404,10 @@ def write_entries(documents, remove_pks=(), vocabulary=None, replace=True):
         if not documents and not removed:
             return
         version = new_version()
-        entries, terms, areas, fields = _entry_rows(documents, vocabulary or Vocabulary(), version)
-        for (model, columns), table_rows in zip(
-            _tables(), (entries, terms, areas, fields), strict=True
-        ):
+        rows = _entry_rows(documents, vocabulary or Vocabulary(), version)
+        for (model, columns), table_rows in zip(_tables(), rows, strict=True):
             _insert(model, columns, table_rows)
+        entries, terms, areas, fields, _details = rows
         totals.update(_row_facet_values(entries, areas, fields))
         _add_to_totals(totals)
         beginnings.update(term[: DirectoryTermVersion.LENGTH] for _pk, term, _weight in terms)

@@ -20,6 +20,7 @@ from django.utils import timezone
 
 from ..models.directory_index import (
     DirectoryEntry,
+    DirectoryEntryDetails,
     DirectoryFacetTotal,
     DirectoryTerm,
     DirectoryTermVersion,
@@ -52,7 +53,7 @@ UPDATED_SINCE_DAYS = (31, 183, 365, 730)
 class PageEntry(NamedTuple):
     """A result on a page: its association, the version of its entry, its details.
 
-    ``details`` is the entry's public details as text (``DirectoryEntry.details``),
+    ``details`` is the entry's public details as text (``DirectoryEntryDetails``),
     empty for an entry written before the index kept them.
     """
 
@@ -88,6 +89,7 @@ class _Tables:
         self.area = q(area._meta.db_table)
         self.fields = q(fields._meta.db_table)
         self.totals = q(DirectoryFacetTotal._meta.db_table)
+        self.details = q(DirectoryEntryDetails._meta.db_table)
         self.area_entry = q(area._meta.get_field("directoryentry").column)
         self.area_municipality = q(area._meta.get_field("municipality").column)
         self.fields_entry = q(fields._meta.get_field("directoryentry").column)
@@ -308,9 +310,9 @@ class DirectorySearch:
             count_params = [DirectoryFacetTotal.LAST_VERIFIED]
         sql = (
             f"SELECT {_PAGE}, page.association_id, page.version, "
-            f"ROW_NUMBER() OVER (ORDER BY {position}), shown.details FROM ("
+            f"ROW_NUMBER() OVER (ORDER BY {position}), shown.text FROM ("
             f"SELECT r.* FROM {source}{where} ORDER BY {order} LIMIT %s OFFSET %s) page "
-            f"JOIN {self.tables.entry} shown ON shown.association_id = page.association_id "
+            f"LEFT JOIN {self.tables.details} shown ON shown.entry_id = page.association_id "
             f"UNION ALL {count_sql}"
         )
         return sql, [*position_params, *params, *order_params, limit, offset, *count_params]
