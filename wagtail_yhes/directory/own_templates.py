@@ -20,7 +20,8 @@ _TEMPLATE_DIRS = (_PACKAGE.parent / "templates", _PACKAGE / "templates")
 
 def is_package_template(template):
     """Whether ``template`` (as ``get_template`` loads it) is the package's own copy."""
-    return _is_package_file(getattr(template.origin, "name", ""), template.origin.template_name)
+    origin = getattr(template, "origin", None)
+    return _is_package_file(getattr(origin, "name", ""), getattr(origin, "template_name", ""))
 
 
 def package_templates_used(*names):

@@ -255,5 +255,5 @@ def shown_results(entries, *, cache, as_json, base_url, municipalities, activity
     shown = cache.get_many_lasting(parts, render)
     if as_json:
         return [shown[entry.pk] for entry in entries if entry.pk in shown]
-    # Safe: each card is what the template rendered (and escaped) above.
+    # Safe: each card is what the template, or ``package_card``, rendered and escaped.
     return [mark_safe(shown[entry.pk]) for entry in entries if entry.pk in shown]  # noqa: S308

@@ -407,7 +407,7 @@ def write_entries(documents, remove_pks=(), vocabulary=None, replace=True):
         rows = _entry_rows(documents, vocabulary or Vocabulary(), version)
         for (model, columns), table_rows in zip(_tables(), rows, strict=True):
             _insert(model, columns, table_rows)
-        entries, terms, areas, fields, _details = rows
+        entries, terms, areas, fields = rows[:4]
         totals.update(_row_facet_values(entries, areas, fields))
         _add_to_totals(totals)
         beginnings.update(term[: DirectoryTermVersion.LENGTH] for _pk, term, _weight in terms)
