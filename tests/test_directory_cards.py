@@ -33,6 +33,23 @@ def odd_associations(mikkeli):
             activity_fields=[sport],
             description="Kokoontuu   torstaisin.\nKaikki tervetulleita!",
         ),
+        # Descriptions at the card's limit of words, just past it, and past it where
+        # the last word kept is the sign of a cut.
+        *(
+            AssociationFactory(
+                name=f"Kuvaus {n} ry",
+                home_municipality=mikkeli,
+                description="\n".join(words),
+            )
+            for n, words in enumerate(
+                [
+                    [f"sana{i}" for i in range(30)],
+                    [f"sana{i}" for i in range(31)],
+                    [*(f"sana{i}" for i in range(29)), "…", "lisää"],
+                    [*(f"sana{i}" for i in range(29)), "sana…", "lisää"],
+                ]
+            )
+        ),
     ]
 
 
