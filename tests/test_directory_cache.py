@@ -5,6 +5,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
 from wagtail_yhes.directory import cards, views
+from wagtail_yhes.search import cache as search_cache
 from wagtail_yhes.search.cache import SearchCache, bump_version, current_version
 
 from .factories import AssociationFactory
@@ -99,6 +100,23 @@ def test_repeated_search_reads_no_index_tables(client, directory_page, directory
         response = client.get(directory_page.url, {"q": "martat"})
     assert b"Juvan Martat ry" in response.content
     assert not reads_terms(queries)
+
+
+def test_what_another_release_cached_is_not_read(
+    client, directory_page, directory_associations, renderings, monkeypatch
+):
+    # During a deploy on a shared cache, processes of the old and the new release both
+    # serve the directory after ``migrate``, at the same index versions; what one caches
+    # may not be in the form that the other reads.
+    client.get(directory_page.url, {"q": "martat"})
+    rendered_cards = len(renderings["cards"])
+    version, number = search_cache.CACHE_FORMAT
+    monkeypatch.setattr(search_cache, "CACHE_FORMAT", (version, number + 1))
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get(directory_page.url, {"q": "martat"})
+    assert b"Juvan Martat ry" in response.content
+    assert reads_terms(queries)
+    assert len(renderings["cards"]) > rendered_cards
 
 
 def test_change_of_an_association_shows_at_once(client, directory_page, directory_associations):

@@ -122,6 +122,14 @@ def _set_beginning_versions(beginnings, version):
         )
 
 
+#: The form of what the directory caches, in every key: a process of another release, or
+#: of this one before a cached value changed form, never reads what it cannot use. During
+#: a deploy on a shared cache, old and new processes run side by side after ``migrate``
+#: has given the index its new versions. Raise the number when a value changes form
+#: (2: the pages of results became ``PageEntry``s, with the migration 0012).
+CACHE_FORMAT = (wagtail_yhes.__version__, 2)
+
+
 class SearchCache:
     """The directory cache as seen at one index version.
 
@@ -147,7 +155,7 @@ class SearchCache:
             self.version = "t" + hashlib.sha256(repr(parts).encode()).hexdigest()[:24]
 
     def _key(self, *parts):
-        digest = hashlib.sha256(repr(parts).encode()).hexdigest()[:32]
+        digest = hashlib.sha256(repr((CACHE_FORMAT, *parts)).encode()).hexdigest()[:32]
         return f"wagtail_yhes:directory:{self.version}:{digest}"
 
     def get(self, parts):
@@ -171,7 +179,7 @@ class SearchCache:
         return value
 
     def _lasting_key(self, parts):
-        digest = hashlib.sha256(repr((wagtail_yhes.__version__, *parts)).encode()).hexdigest()
+        digest = hashlib.sha256(repr((CACHE_FORMAT, *parts)).encode()).hexdigest()
         return f"wagtail_yhes:directory:lasting:{digest[:32]}"
 
     def get_or_compute_lasting(self, parts, compute):
@@ -194,7 +202,7 @@ class SearchCache:
         ``parts_by_name`` maps a name to the parts of its key, which must change
         whenever the value would: an entry's version, the language, the address.
         ``compute_missing(names)`` returns ``{name: value}`` of the names not cached;
-        the package version is part of every key, so an upgrade renders anew.
+        ``CACHE_FORMAT`` is part of every key, so an upgrade renders anew.
         """
         if self.cache is None:
             return compute_missing(list(parts_by_name))
