@@ -37,6 +37,8 @@ def search(client, directory_page, directory_associations):
         ("VPK", ["Mäntyharjun Vapaaehtoinen palokunta ry"]),
         ("Nyslott", ["Savonlinnan Eläkeläiset ry", "Savonlinnan Nuorisoseura ry"]),
         ("S:t Michel", ["Mikkelin Martat ry", "Mikkelin Eläkeläiset ry"]),
+        ("Sankt Michel", ["Mikkelin Martat ry", "Mikkelin Eläkeläiset ry"]),
+        ("Nyslotts eläkeläiset", ["Savonlinnan Eläkeläiset ry"]),
         ("Pieksämäellä", ["Pieksämäen Urheilijat ry"]),
     ],
 )

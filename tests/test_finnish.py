@@ -76,6 +76,22 @@ def test_query_word_keeps_its_own_form_beside_the_lemma():
     assert forms("Savonlinnassa") == {"savonlinnassa", "savonlinna"}
 
 
+def test_swedish_genitive_of_a_name_is_looked_up_without_its_s():
+    assert forms("Nyslotts") == {"nyslotts", "nyslott"}
+    assert forms("Olofsborgs") == {"olofsborgs", "olofsborg"}
+
+
+def test_finnish_word_ending_in_s_is_not_read_as_a_swedish_genitive():
+    assert forms("kirkas") == {"kirkas"}
+    assert forms("yhdistys") == {"yhdistys"}
+    assert forms("kurss") == {"kurss"}
+
+
+def test_sankt_and_its_abbreviation_find_each_other():
+    assert forms("Sankt") == {"sankt", "st"}
+    assert forms("S:t") == {"st", "sankt"}
+
+
 def test_query_word_of_three_letters_is_also_a_prefix():
     (word,) = finnish.query_words("eläk")
     assert word.prefix == "elak"

@@ -59,6 +59,10 @@ _RESTORABLE = {"a": "ä", "o": "ö"}
 # At most 2**5 spellings of a word are looked up when its diacritics are restored.
 _MAX_RESTORED_VOWELS = 5
 
+# Swedish words that place names also abbreviate, folded: "Sankt Michel" is "S:t Michel",
+# which ``split_words`` makes "st michel".
+_SWEDISH_ABBREVIATIONS = {"sankt": "st", "st": "sankt"}
+
 _load_lock = threading.Lock()
 _loaded = False
 
@@ -228,8 +232,29 @@ def query_word(word):
         # Typed without diacritics: also look it up as the dictionary spells it.
         for spelling in restored_spellings(word):
             forms.add(fold(lemma(spelling)))
+    if folded in _SWEDISH_ABBREVIATIONS:
+        forms.add(_SWEDISH_ABBREVIATIONS[folded])
+    elif _may_be_swedish_genitive(word, folded):
+        # "Nyslotts" (of Nyslott) finds what "Nyslott" finds as a whole word.
+        forms.add(folded[:-1])
     prefix = folded if len(folded) >= MIN_PREFIX_LENGTH else ""
     return QueryWord(text=word, forms=frozenset(forms), prefix=prefix)
+
+
+def _may_be_swedish_genitive(word, folded):
+    """Whether ``word`` may be a Swedish genitive, a name with an "s" added: "Nyslotts".
+
+    Only a word that the Finnish dictionary neither knows nor can take a lemma of: a
+    Finnish word that ends in "s" ("yhdistys", "kirkas") is left as it is, and so is one
+    that simplemma reads as inflected ("Mikkelis" → "mikkeli").
+    """
+    return (
+        len(folded) > MIN_PREFIX_LENGTH + 1
+        and folded.endswith("s")
+        and not folded.endswith("ss")
+        and lemma(word) == word
+        and not is_known(word)
+    )
 
 
 def query_words(text):
