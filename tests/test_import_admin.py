@@ -143,6 +143,23 @@ def test_the_preview_shows_the_fields_that_change(post, client, editor, mikkeli)
     assert "<del>" in content and "vanha@martat.fi" in content
 
 
+@pytest.mark.parametrize(("language", "shown"), [("fi", "15.6.2020"), ("sv", "2020-06-15")])
+def test_the_preview_writes_dates_as_the_editor_s_language_does(
+    post, client, editor, mikkeli, language, shown
+):
+    published_martat(mikkeli)
+    set_language(editor, language)
+    upload(post, "associations_utf8.csv")
+    response = client.get(latest_batch().get_absolute_url(), {"result": "update"})
+    label = Association._meta.get_field("last_verified").verbose_name
+    with translation.override(language):
+        confirmed = next(c for c in response.context["rows"][0]["changes"] if c["label"] == label)
+    assert confirmed["new"] == shown
+    # The batch keeps the date as it is, for an editor of another language.
+    stored = {name: new for name, _old, new in latest_batch().rows.get(number=2).changes}
+    assert stored["last_verified"] == "2020-06-15"
+
+
 def test_errors_are_shown_with_column_and_reason_and_block_the_import(post, client, editor):
     upload(post, "associations_errors.csv")
     batch = latest_batch()

@@ -4,14 +4,17 @@ Checking and importing run as background tasks (``tasks.py``); these views start
 and show the state that they save on the ``ImportBatch``.
 """
 
+import datetime
+
 from django.core.exceptions import FieldDoesNotExist
 from django.core.paginator import Paginator
 from django.db import transaction
-from django.db.models import F
+from django.db.models import DateField, F
 from django.http import JsonResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
 from django.utils import timezone, translation
+from django.utils.formats import date_format
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext, pgettext_lazy
@@ -43,12 +46,21 @@ def importable_kinds(user):
     ]
 
 
-def change_value(value):
-    """A changed value as the preview shows it; yes/no for the consent."""
+def change_value(value, field=None):
+    """A changed value as the preview shows it, for the model ``field`` it changes.
+
+    Yes or no for the consent, and a date as the editor's language writes it
+    ("15.6.2020" in Finnish): the batch keeps dates in ISO form, whoever reads it later.
+    """
     if value is True:
         return _("yes")
     if value is False:
         return _("no")
+    if type(field) is DateField and isinstance(value, str) and value:
+        try:
+            return date_format(datetime.date.fromisoformat(value), "SHORT_DATE_FORMAT")
+        except ValueError:
+            return value
     return value
 
 
@@ -196,10 +208,14 @@ class ImportBatchView(BatchMixin, WagtailAdminTemplateMixin, TemplateView):
         changes = []
         for name, old, new in row.changes:
             try:
-                label = model._meta.get_field(name).verbose_name
+                field = model._meta.get_field(name)
             except FieldDoesNotExist:
-                label = name
-            changes.append({"label": label, "old": change_value(old), "new": change_value(new)})
+                field, label = None, name
+            else:
+                label = field.verbose_name
+            changes.append(
+                {"label": label, "old": change_value(old, field), "new": change_value(new, field)}
+            )
         return {
             "number": row.number,
             "action": row.action,
