@@ -56,6 +56,7 @@ def change_value(value, field=None):
         return _("yes")
     if value is False:
         return _("no")
+    # Not a DateTimeField, which is a DateField too: its values are no plain dates.
     if type(field) is DateField and isinstance(value, str) and value:
         try:
             return date_format(datetime.date.fromisoformat(value), "SHORT_DATE_FORMAT")
