@@ -19,7 +19,6 @@ count), and times both ways: the fastest and the median of the rounds.
 pyroaring is not a dependency of the package; install it to run this benchmark.
 """
 
-import argparse
 import bisect
 import heapq
 import importlib.util
@@ -35,19 +34,11 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from benchmarks.directory import prepare_site
 from benchmarks.search_statement import SEARCHES, directory_search
-from benchmarks.site import describe_machine, setup_django
+from benchmarks.site import describe_machine, directory_arguments, setup_django
 
 
 def parse_args():
-    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--associations", type=int, default=3000)
-    parser.add_argument(
-        "--database",
-        default="sqlite:////tmp/yhes-benchmark.sqlite3",
-        help="a database URL (SQLite file or PostgreSQL database)",
-    )
-    parser.add_argument("--rounds", type=int, default=40)
-    return parser.parse_args()
+    return directory_arguments(__doc__, rounds=40).parse_args()
 
 
 @dataclass

@@ -33,7 +33,6 @@ A change is what saving an association does to the index: its entry is written a
 SQL queries are counted per request.
 """
 
-import argparse
 import statistics
 import sys
 import time
@@ -43,7 +42,7 @@ from urllib.parse import urlencode
 # Run as a script, this file needs the repository on the path for its own package.
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from benchmarks.site import describe_machine, setup_django
+from benchmarks.site import describe_machine, directory_arguments, setup_django
 
 #: The directory requests that are timed: (label, query parameters).
 REQUESTS = [
@@ -55,14 +54,7 @@ REQUESTS = [
 
 
 def parse_args():
-    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--associations", type=int, default=3000)
-    parser.add_argument(
-        "--database",
-        default="sqlite:////tmp/yhes-benchmark.sqlite3",
-        help="a database URL (SQLite file or PostgreSQL database)",
-    )
-    parser.add_argument("--rounds", type=int, default=30)
+    parser = directory_arguments(__doc__, rounds=30)
     parser.add_argument("--warm-up", type=int, default=5)
     return parser.parse_args()
 

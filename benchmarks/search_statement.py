@@ -22,7 +22,6 @@ each figure is the fastest of the rounds, and "per match" divides it by the numb
 associations that the words match.
 """
 
-import argparse
 import sys
 import time
 from pathlib import Path
@@ -31,7 +30,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from benchmarks.directory import REQUESTS, prepare_site
-from benchmarks.site import describe_machine, setup_django
+from benchmarks.site import describe_machine, directory_arguments, setup_django
 
 #: The searches of ``benchmarks/directory.py`` (its HTML ones), and a word in most names.
 SEARCHES = [
@@ -41,40 +40,22 @@ SEARCHES = [
 
 
 def parse_args():
-    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--associations", type=int, default=3000)
-    parser.add_argument(
-        "--database",
-        default="sqlite:////tmp/yhes-benchmark.sqlite3",
-        help="a database URL (SQLite file or PostgreSQL database)",
-    )
-    parser.add_argument("--rounds", type=int, default=40)
-    return parser.parse_args()
+    return directory_arguments(__doc__, rounds=40).parse_args()
 
 
 def directory_search(params):
     """The ``DirectorySearch`` of the directory's query ``params``, as the page reads it."""
     from django.http import QueryDict
 
-    from wagtail_yhes.directory.params import read_params
+    from wagtail_yhes.directory.views import _search
     from wagtail_yhes.models import ActivityField, Municipality
-    from wagtail_yhes.search import DirectorySearch
 
     query = QueryDict(mutable=True)
     query.update(params)
-    read = read_params(
-        query,
-        municipalities=list(Municipality.objects.all()),
-        activity_fields=list(ActivityField.objects.all()),
+    _params, search = _search(
+        query, list(Municipality.objects.all()), list(ActivityField.objects.all())
     )
-    return DirectorySearch(
-        read.words,
-        name_key=read.name_key,
-        municipality_ids=[m.pk for m in read.municipalities],
-        activity_field_ids=[f.pk for f in read.activity_fields],
-        updated_since=read.updated_since,
-        sort=read.sort,
-    )
+    return search
 
 
 def statements(search):

@@ -1,11 +1,29 @@
 """What the benchmark scripts share: Django set up on a database of their own."""
 
+import argparse
 import os
 import platform
 import sys
 from pathlib import Path
 
 REPO_DIR = Path(__file__).resolve().parent.parent
+
+
+def directory_arguments(doc, *, rounds):
+    """The command line of the directory's benchmarks, described by the first line of ``doc``.
+
+    ``--associations`` and ``--database`` name the database that ``benchmarks/directory.py``
+    fills, and ``--rounds`` how many times each thing is timed.
+    """
+    parser = argparse.ArgumentParser(description=doc.split("\n\n")[0])
+    parser.add_argument("--associations", type=int, default=3000)
+    parser.add_argument(
+        "--database",
+        default="sqlite:////tmp/yhes-benchmark.sqlite3",
+        help="a database URL (SQLite file or PostgreSQL database)",
+    )
+    parser.add_argument("--rounds", type=int, default=rounds)
+    return parser
 
 
 def setup_django(database_url, *, fresh=False):
