@@ -1,6 +1,7 @@
 from .associations import Association
 from .directory import DirectoryPage
 from .directory_index import (
+    DirectoryBitmap,
     DirectoryEntry,
     DirectoryEntryDetails,
     DirectoryFacetTotal,
@@ -18,6 +19,7 @@ from .voice import VoicePage
 __all__ = [
     "ActivityField",
     "Association",
+    "DirectoryBitmap",
     "DirectoryEntry",
     "DirectoryEntryDetails",
     "DirectoryFacetTotal",

@@ -31,6 +31,13 @@ class DirectoryEntry(models.Model):
     # The index version that wrote the entry: what was rendered of the association is
     # kept under it, and stays valid while other associations change.
     version = models.PositiveBigIntegerField(_("version"), default=0)
+    # The entry's number in the order by name (``sort_name``, then association), with
+    # room between neighbours for entries to come: the bitmaps of the index hold these
+    # numbers, so that they list their entries in the order of the page
+    # (``wagtail_yhes.search.bitmaps``).
+    ordinal = models.PositiveBigIntegerField(
+        _("place in the order by name"), null=True, unique=True
+    )
     # Home municipality and area of operation together: the municipality filter finds
     # an association by either.
     municipalities = models.ManyToManyField(
@@ -199,3 +206,36 @@ class DirectoryTermVersion(models.Model):
 
     def __str__(self):
         return f"{self.beginning}:{self.version}"
+
+
+class DirectoryBitmap(models.Model):
+    """The entries that have one term at one weight, or one filter value, as a bitmap.
+
+    ``entries`` is a serialised Roaring bitmap of the entries' ``ordinal``s. A search
+    reads the bitmaps of its words and of the filter options, and makes its count, its
+    filter counts and its page from them by set operations, without reading an entry
+    per match (``wagtail_yhes.search.bitmaps``). ``key`` is the term, the id of the
+    municipality or activity field, the day or month ("2025-06-15", "2025-06") an
+    entry's details were last confirmed, or a name or abbreviation as compared for an
+    exact match; ``weight`` is the term's, 0 for the others.
+    """
+
+    TERM = 0
+    MUNICIPALITY = 1
+    ACTIVITY_FIELD = 2
+    DAY = 3
+    MONTH = 4
+    NAME = 5
+
+    pk = models.CompositePrimaryKey("kind", "key", "weight")
+    kind = models.PositiveSmallIntegerField(_("kind"))
+    key = ByteOrderCharField(_("key"), max_length=255)
+    weight = models.PositiveSmallIntegerField(_("weight"), default=0)
+    entries = models.BinaryField(_("entries"))
+
+    class Meta:
+        verbose_name = _("directory bitmap")
+        verbose_name_plural = _("directory bitmaps")
+
+    def __str__(self):
+        return f"{self.kind}:{self.key}:{self.weight}"

@@ -4,7 +4,10 @@ Every word of a search must match a term of an entry: one of the word's forms ex
 or, for a word of three letters or more, the beginning of a term. A search is answered
 with a constant number of queries whatever its number of results: one statement gives
 a page of results, their count and the counts of every filter option
-(``page_and_facet_counts``), and each of those can be asked for alone.
+(``page_and_facet_counts``), and each of those can be asked for alone. A search with
+words in the order of relevance or name is answered from the bitmaps of the index
+instead (``wagtail_yhes.search.answers``), which give the same answers in two
+statements that do not grow with the number of matches.
 
 The queries are written in SQL that SQLite and PostgreSQL both run. They are small, and
 the ORM would spend longer compiling the nested aggregates than the database spends
@@ -138,6 +141,19 @@ class DirectorySearch:
                 self.updated_since.isoformat() if self.updated_since else "",
             ]
         )
+
+    def _answered_by_bitmaps(self):
+        """Whether the bitmaps answer: a search with words, ordered by relevance or name.
+
+        The order by date of confirmation is the statement's alone.
+        """
+        return bool(self.words) and self.sort != UPDATED
+
+    def _bitmap_answer(self, dates=(), *, facets):
+        # ``answers`` builds on this module.
+        from .answers import BitmapAnswer
+
+        return BitmapAnswer(self, dates, facets=facets)
 
     def term_beginnings(self):
         """The beginnings of every term that a word of the search can match.
@@ -326,6 +342,8 @@ class DirectorySearch:
 
     def count(self):
         """The number of results."""
+        if self._answered_by_bitmaps():
+            return self._bitmap_answer(facets=False).count()
         if not self.words and not self._has_filters():
             # Every entry has one day (or none) in the totals.
             sql = f"SELECT SUM(entries) FROM {self.tables.totals} WHERE facet = %s"
@@ -341,6 +359,9 @@ class DirectorySearch:
         ``entries`` are ``PageEntry``s: the version tells whether what was rendered of
         the association before is still its current state.
         """
+        if self._answered_by_bitmaps():
+            answer = self._bitmap_answer(facets=False)
+            return answer.page(offset, limit), answer.count()
         with_clause, source, params = self._source()
         page_sql, page_params = self._page_sql(source, offset, limit)
         entries, count, _rows = _read_page(
@@ -355,6 +376,9 @@ class DirectorySearch:
         are found once for the page, the count and the filters.
         """
         dates = list(updated_options)
+        if self._answered_by_bitmaps():
+            answer = self._bitmap_answer(dates, facets=True)
+            return answer.page(offset, limit), answer.count(), answer.facet_counts()
         with_clause, source, params = self._source()
         page_sql, page_params = self._page_sql(source, offset, limit)
         facets_sql, facet_params, bucketed = self._facets_sql(dates)
@@ -387,6 +411,8 @@ class DirectorySearch:
         the index keeps as it is written (``DirectoryFacetTotal``).
         """
         dates = list(updated_options)
+        if self._answered_by_bitmaps():
+            return self._bitmap_answer(dates, facets=True).facet_counts()
         with_clause, _source, params = self._source()
         sql, facet_params, bucketed = self._facets_sql(dates)
         rows = self._fetch(with_clause + sql, params + facet_params)

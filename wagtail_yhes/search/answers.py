@@ -1,0 +1,306 @@
+"""Answering a search with words from the bitmaps of the directory index.
+
+One statement reads the bitmaps of the terms that the words can match, of the filter
+options and of the days of confirmation (``wagtail_yhes.search.bitmaps``); the count,
+the filter counts and the order of the page are made from them by set operations, and
+a second statement reads the page's entries by their numbers. Neither reads an entry
+per match, so a word found in thousands of associations costs about what a rare one
+does. The answers are those of ``DirectorySearch``'s statement, in the same order:
+tests and ``benchmarks/bitmap_search.py`` hold them to it.
+"""
+
+import datetime
+from functools import cached_property
+
+from pyroaring import BitMap
+
+from ..models.directory_index import DirectoryBitmap, DirectoryEntry, DirectoryEntryDetails
+from .bitmaps import (
+    ACTIVITY_FIELD,
+    DAY,
+    MONTH,
+    MUNICIPALITY,
+    NAME,
+    TERM,
+    day_key,
+    month_key,
+)
+from .query import (
+    ACTIVITY_FIELD as ACTIVITY_FIELD_FACET,
+)
+from .query import (
+    MUNICIPALITY as MUNICIPALITY_FACET,
+)
+from .query import (
+    RELEVANCE,
+    UPDATED_SINCE,
+    PageEntry,
+    _after,
+    _placeholders,
+)
+
+
+def _next_month(day):
+    """The key of the month after ``day``'s: every day key of ``day``'s month is less."""
+    following = (day.replace(day=1) + datetime.timedelta(days=32)).replace(day=1)
+    return month_key(following)
+
+
+class BitmapAnswer:
+    """The results of a ``DirectorySearch`` with words, from the bitmaps of its terms.
+
+    ``dates`` are the "updated since" choices to count; with ``facets`` every filter
+    option is read to be counted, without only the chosen ones.
+    """
+
+    def __init__(self, search, dates=(), *, facets=True):
+        self.search = search
+        self.dates = list(dates)
+        self._rows = self._read(facets)
+
+    # Reading -------------------------------------------------------------------------
+
+    def _read(self, facets):
+        """``{(kind, key, weight): serialised bitmap}`` of what the search needs."""
+        search = self.search
+        connection = search.connection
+        table = connection.ops.quote_name(DirectoryBitmap._meta.db_table)
+        select = f"SELECT kind, key, weight, entries FROM {table} WHERE "  # noqa: S608
+        parts, params = [], []
+        forms = sorted({form for word in search.words for form in word.forms})
+        if forms:
+            parts.append(f"{select}kind = {TERM} AND key IN ({_placeholders(forms)})")
+            params += forms
+        for prefix in sorted({word.prefix for word in search.words if word.prefix}):
+            parts.append(f"{select}kind = {TERM} AND key >= %s AND key < %s")
+            params += [prefix, _after(prefix)]
+        if facets:
+            parts.append(f"{select}kind IN ({MUNICIPALITY}, {ACTIVITY_FIELD})")
+        else:
+            for kind, ids in (
+                (MUNICIPALITY, search.municipality_ids),
+                (ACTIVITY_FIELD, search.activity_field_ids),
+            ):
+                if ids:
+                    parts.append(f"{select}kind = {kind} AND key IN ({_placeholders(ids)})")
+                    params += [str(pk) for pk in ids]
+        days = set(self.dates if facets else ())
+        if search.updated_since:
+            days.add(search.updated_since)
+        if days:
+            # A date's results are those of the months after its own, and of the days of
+            # its month from it on.
+            parts.append(f"{select}kind = {MONTH} AND key > %s")
+            params.append(month_key(min(days)))
+            for day in sorted(days):
+                parts.append(f"{select}kind = {DAY} AND key >= %s AND key < %s")
+                params += [day_key(day), _next_month(day)]
+        if search.sort == RELEVANCE and search.name_key:
+            parts.append(f"{select}kind = {NAME} AND key = %s")
+            params.append(search.name_key)
+        with connection.cursor() as cursor:
+            cursor.execute(" UNION ALL ".join(parts), params)
+            return {(kind, key, weight): entries for kind, key, weight, entries in cursor}
+
+    def _bitmaps(self, kind):
+        """``{(key, weight): bitmap}`` of one kind."""
+        return {
+            (key, weight): BitMap.deserialize(bytes(entries))
+            for (row_kind, key, weight), entries in self._rows.items()
+            if row_kind == kind
+        }
+
+    # Sets ----------------------------------------------------------------------------
+
+    @cached_property
+    def word_scores(self):
+        """For each word, ``{score: entries}``: each entry under its best score.
+
+        As the statement scores it: a term that is one of the word's forms counts twice
+        its weight, a term that the word's prefix begins once.
+        """
+        terms = self._bitmaps(TERM)
+        scores_of_words = []
+        for word in self.search.words:
+            found = {}
+            for (term, weight), entries in terms.items():
+                if term in word.forms:
+                    score = weight * 2
+                elif word.prefix and term.startswith(word.prefix):
+                    score = weight
+                else:
+                    continue
+                found.setdefault(score, []).append(entries)
+            scores, seen = {}, BitMap()
+            for score in sorted(found, reverse=True):
+                entries = BitMap.union(*found[score]) - seen
+                if entries:
+                    scores[score] = entries
+                    seen |= entries
+            scores_of_words.append(scores)
+        return scores_of_words
+
+    @cached_property
+    def matched(self):
+        """The entries that every word matches, before the filters."""
+        matched = None
+        for scores in self.word_scores:
+            entries = BitMap.union(BitMap(), *scores.values())
+            matched = entries if matched is None else matched & entries
+        return matched if matched is not None else BitMap()
+
+    @cached_property
+    def _options(self):
+        """``{(kind, id): entries}`` of the municipalities and activity fields read."""
+        options = {}
+        for kind in (MUNICIPALITY, ACTIVITY_FIELD):
+            for (key, _weight), entries in self._bitmaps(kind).items():
+                options[kind, int(key)] = entries
+        return options
+
+    def _chosen(self, kind, ids):
+        if not ids:
+            return None
+        return BitMap.union(BitMap(), *(self._options.get((kind, pk), BitMap()) for pk in ids))
+
+    @cached_property
+    def _dated(self):
+        """``[(day or month key, entries)]`` of the days and months read."""
+        return [
+            (key, entries)
+            for kind in (DAY, MONTH)
+            for (key, _weight), entries in self._bitmaps(kind).items()
+        ]
+
+    def _dated_since(self, day):
+        """The keys of the days and months that make up the entries since ``day``."""
+        first, following, month = day_key(day), _next_month(day), month_key(day)
+        return [
+            (key, entries)
+            for key, entries in self._dated
+            # A month's key is shorter than a day's.
+            if ((first <= key < following) if len(key) > 7 else key > month)
+        ]
+
+    def since(self, day):
+        """The entries last confirmed on ``day`` or later."""
+        return BitMap.union(BitMap(), *(entries for _key, entries in self._dated_since(day)))
+
+    @cached_property
+    def _filters(self):
+        """The entries of the chosen municipalities, fields and date (``None``: any)."""
+        search = self.search
+        return (
+            self._chosen(MUNICIPALITY, search.municipality_ids),
+            self._chosen(ACTIVITY_FIELD, search.activity_field_ids),
+            self.since(search.updated_since) if search.updated_since else None,
+        )
+
+    def _narrowed(self, *filters):
+        entries = self.matched
+        for bitmap in filters:
+            if bitmap is not None:
+                entries = entries & bitmap
+        return entries
+
+    @cached_property
+    def results(self):
+        """The entries that the search finds."""
+        return self._narrowed(*self._filters)
+
+    # Answers -------------------------------------------------------------------------
+
+    def count(self):
+        """The number of results."""
+        return len(self.results)
+
+    def facet_counts(self):
+        """Counts of results by filter option, as ``DirectorySearch.facet_counts`` has them.
+
+        Each filter is counted with the others, not with itself.
+        """
+        municipalities, fields, recent = self._filters
+        by_municipality = self._narrowed(fields, recent)
+        by_field = self._narrowed(municipalities, recent)
+        by_date = self._narrowed(municipalities, fields)
+        counts = {MUNICIPALITY_FACET: {}, ACTIVITY_FIELD_FACET: {}}
+        for (kind, pk), entries in self._options.items():
+            within = by_municipality if kind == MUNICIPALITY else by_field
+            n = within.intersection_cardinality(entries)
+            if n:
+                facet = MUNICIPALITY_FACET if kind == MUNICIPALITY else ACTIVITY_FIELD_FACET
+                counts[facet][pk] = n
+        counts[UPDATED_SINCE] = {None: len(by_date)}
+        # Each day's and month's share is counted once, and added up for each date.
+        shares = {key: by_date.intersection_cardinality(entries) for key, entries in self._dated}
+        for day in self.dates:
+            counts[UPDATED_SINCE][day] = sum(shares[key] for key, _e in self._dated_since(day))
+        return counts
+
+    def _in_order(self):
+        """The results as bitmaps to read one after the other, each in the order by name.
+
+        By relevance: an exact match of the name or abbreviation first, then by the sum
+        of the words' scores, highest first.
+        """
+        if self.search.sort != RELEVANCE:
+            return [self.results]
+        by_total = {}
+
+        def add_up(word, total, entries):
+            if word == len(self.word_scores):
+                by_total.setdefault(total, []).append(entries)
+                return
+            for score, bitmap in self.word_scores[word].items():
+                both = bitmap & entries
+                if both:
+                    add_up(word + 1, total + score, both)
+
+        add_up(0, 0, self.results)
+        # An entry has one total, so the tiers do not overlap.
+        tiers = [BitMap.union(*by_total[total]) for total in sorted(by_total, reverse=True)]
+        exact = BitMap()
+        if self.search.name_key:
+            exact = BitMap.deserialize(
+                bytes(self._rows.get((NAME, self.search.name_key, 0), BitMap().serialize()))
+            )
+        if not exact:
+            return tiers
+        return [tier & exact for tier in tiers] + [tier - exact for tier in tiers]
+
+    def page_ordinals(self, offset, limit):
+        """The numbers of the entries of one page of results, in order."""
+        ordinals = []
+        for entries in self._in_order():
+            if len(ordinals) == limit:
+                break
+            if offset >= len(entries):
+                offset -= len(entries)
+                continue
+            end = min(len(entries), offset + limit - len(ordinals))
+            ordinals += entries[offset:end]
+            offset = 0
+        return ordinals
+
+    def page(self, offset, limit):
+        """The ``PageEntry``s of one page of results, in order."""
+        ordinals = self.page_ordinals(offset, limit)
+        if not ordinals:
+            return []
+        connection = self.search.connection
+        q = connection.ops.quote_name
+        entry = q(DirectoryEntry._meta.db_table)
+        details = q(DirectoryEntryDetails._meta.db_table)
+        sql = (
+            f"SELECT entry.ordinal, entry.association_id, entry.version, shown.text "  # noqa: S608
+            f"FROM {entry} entry LEFT JOIN {details} shown "
+            "ON shown.entry_id = entry.association_id "
+            f"WHERE entry.ordinal IN ({_placeholders(ordinals)})"
+        )
+        with connection.cursor() as cursor:
+            cursor.execute(sql, ordinals)
+            rows = {row[0]: row[1:] for row in cursor.fetchall()}
+        return [
+            PageEntry(pk, version, text or "")
+            for pk, version, text in (rows[ordinal] for ordinal in ordinals if ordinal in rows)
+        ]
