@@ -111,11 +111,17 @@ def settle_database():
     """
     from django.db import connection
 
-    from wagtail_yhes.models import DirectoryEntry, DirectoryEntryDetails, DirectoryTerm
+    from wagtail_yhes.models import (
+        DirectoryBitmap,
+        DirectoryEntry,
+        DirectoryEntryDetails,
+        DirectoryTerm,
+    )
 
     if connection.vendor != "postgresql":
         return
     tables = [
+        DirectoryBitmap._meta.db_table,
         DirectoryTerm._meta.db_table,
         DirectoryEntry._meta.db_table,
         DirectoryEntryDetails._meta.db_table,
