@@ -7,9 +7,12 @@ index tables themselves.
 """
 
 import datetime
+import threading
+import time
 
 import pytest
-from django.db import transaction
+from django.conf import settings
+from django.db import connections, transaction
 from django.http import QueryDict
 from pyroaring import BitMap
 
@@ -251,3 +254,44 @@ def test_answers_from_bitmaps_are_the_statement_s(region, mikkeli, since):
         )
         # The exports list every result in the page's order.
         assert [entry.pk for entry in search.page(0, count)[0]] == statement.all_ids(), params
+
+
+@pytest.mark.skipif(
+    "postgresql" not in settings.DATABASES["default"]["ENGINE"],
+    reason="SQLite lets one writer in at a time",
+)
+@pytest.mark.django_db(transaction=True)
+def test_writers_that_number_entries_in_the_same_gap_wait_for_each_other():
+    from wagtail_yhes.loading import load_region
+
+    load_region("etela-savo")
+    mikkeli = Municipality.objects.get(code="491")
+    AssociationFactory(name="B ry", home_municipality=mikkeli)
+    AssociationFactory(name="C ry", home_municipality=mikkeli)
+    first_written = threading.Event()
+    errors = []
+
+    def write(name, before_commit):
+        try:
+            with transaction.atomic():
+                AssociationFactory(name=name, home_municipality=mikkeli)
+                before_commit()
+        except Exception as error:  # the test reports it below
+            errors.append(error)
+        finally:
+            connections.close_all()
+
+    # The first writer numbers its entry and holds its transaction open while the
+    # second numbers one that falls in the same gap, between "B ry" and "C ry".
+    first = threading.Thread(
+        target=write, args=("Bb ry", lambda: (first_written.set(), time.sleep(0.5)))
+    )
+    second = threading.Thread(target=write, args=("Bc ry", lambda: None))
+    first.start()
+    first_written.wait(timeout=10)
+    second.start()
+    first.join(timeout=30)
+    second.join(timeout=30)
+    assert errors == []
+    assert DirectoryEntry.objects.count() == 4
+    assert_bitmaps_agree()

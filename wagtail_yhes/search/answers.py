@@ -15,6 +15,7 @@ from functools import cached_property
 from pyroaring import BitMap
 
 from ..models.directory_index import DirectoryBitmap, DirectoryEntry, DirectoryEntryDetails
+from . import query
 from .bitmaps import (
     ACTIVITY_FIELD,
     DAY,
@@ -25,19 +26,7 @@ from .bitmaps import (
     day_key,
     month_key,
 )
-from .query import (
-    ACTIVITY_FIELD as ACTIVITY_FIELD_FACET,
-)
-from .query import (
-    MUNICIPALITY as MUNICIPALITY_FACET,
-)
-from .query import (
-    RELEVANCE,
-    UPDATED_SINCE,
-    PageEntry,
-    _after,
-    _placeholders,
-)
+from .query import RELEVANCE, UPDATED_SINCE, PageEntry, _after, _placeholders
 
 
 def _next_month(day):
@@ -223,12 +212,12 @@ class BitmapAnswer:
         by_municipality = self._narrowed(fields, recent)
         by_field = self._narrowed(municipalities, recent)
         by_date = self._narrowed(municipalities, fields)
-        counts = {MUNICIPALITY_FACET: {}, ACTIVITY_FIELD_FACET: {}}
+        counts = {query.MUNICIPALITY: {}, query.ACTIVITY_FIELD: {}}
         for (kind, pk), entries in self._options.items():
             within = by_municipality if kind == MUNICIPALITY else by_field
             n = within.intersection_cardinality(entries)
             if n:
-                facet = MUNICIPALITY_FACET if kind == MUNICIPALITY else ACTIVITY_FIELD_FACET
+                facet = query.MUNICIPALITY if kind == MUNICIPALITY else query.ACTIVITY_FIELD
                 counts[facet][pk] = n
         counts[UPDATED_SINCE] = {None: len(by_date)}
         # Each day's and month's share is counted once, and added up for each date.
