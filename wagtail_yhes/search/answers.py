@@ -162,7 +162,7 @@ class BitmapAnswer:
         ]
 
     def _dated_since(self, day):
-        """The keys of the days and months that make up the entries since ``day``."""
+        """``[(key, entries)]`` of the days and months that make up the entries since ``day``."""
         first, following, month = day_key(day), _next_month(day), month_key(day)
         return [
             (key, entries)

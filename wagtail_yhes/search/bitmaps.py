@@ -32,8 +32,9 @@ MONTH = DirectoryBitmap.MONTH
 NAME = DirectoryBitmap.NAME
 
 #: The room between neighbours' numbers when the entries are numbered anew: a new entry
-#: takes the middle of the gap it falls in, so that a gap holds three more before it is
-#: full. A larger room would spread the numbers over more of the bitmaps' containers.
+#: takes the middle of the gap it falls in, so that a gap holds at least four more
+#: written one by one (fifteen written together) before it is full. A larger room would
+#: spread the numbers over more of the bitmaps' containers.
 SPACING = 16
 #: The bitmaps hold 32-bit numbers.
 LARGEST_ORDINAL = 2**32 - 1
