@@ -16,7 +16,9 @@ built again from the index tables (``rebuild``), as after a bulk write (``deferr
 """
 
 import contextvars
+import datetime
 from contextlib import contextmanager
+from dataclasses import dataclass, field
 
 from django.db import connections, router
 from pyroaring import BitMap
@@ -113,8 +115,35 @@ def deferred():
     rebuild()
 
 
+@dataclass
+class IndexedEntry:
+    """An entry as the index has it: what its bitmaps, totals and cached searches follow."""
+
+    ordinal: int | None
+    sort_name: str
+    name_key: str
+    abbreviation_key: str
+    last_verified: datetime.date | None
+    #: ``(term, weight)`` pairs.
+    terms: list = field(default_factory=list)
+    #: The home municipality and the area of operation together.
+    municipality_ids: set = field(default_factory=set)
+    activity_field_ids: set = field(default_factory=set)
+
+    def keys(self):
+        """The keys of the bitmaps that hold the entry (``entry_keys``)."""
+        return entry_keys(
+            self.name_key,
+            self.abbreviation_key,
+            self.last_verified,
+            self.terms,
+            self.municipality_ids,
+            self.activity_field_ids,
+        )
+
+
 def indexed_entries(pks):
-    """``{pk: (ordinal, sort_name, keys)}`` of the entries ``pks`` as the index has them."""
+    """``{pk: IndexedEntry}`` of the entries ``pks`` that the index has."""
     areas = DirectoryEntry.municipalities.through.objects
     fields = DirectoryEntry.activity_fields.through.objects
     found = {}
@@ -123,24 +152,19 @@ def indexed_entries(pks):
         entries = DirectoryEntry.objects.filter(pk__in=batch).values_list(
             "pk", "ordinal", "sort_name", "name_key", "abbreviation_key", "last_verified"
         )
-        values = {row[0]: (row, [], set(), set()) for row in entries}
-        if not values:
+        batch_found = {pk: IndexedEntry(*values) for pk, *values in entries}
+        if not batch_found:
             continue
         terms = DirectoryTerm.objects.filter(entry_id__in=batch)
         for pk, term, weight in terms.values_list("entry_id", "term", "weight"):
-            values[pk][1].append((term, weight))
+            batch_found[pk].terms.append((term, weight))
         area_rows = areas.filter(directoryentry_id__in=batch)
         for pk, municipality in area_rows.values_list("directoryentry_id", "municipality_id"):
-            values[pk][2].add(municipality)
+            batch_found[pk].municipality_ids.add(municipality)
         field_rows = fields.filter(directoryentry_id__in=batch)
         for pk, activity_field in field_rows.values_list("directoryentry_id", "activityfield_id"):
-            values[pk][3].add(activity_field)
-        for pk, (row, terms_of, municipalities, fields_of) in values.items():
-            _pk, ordinal, sort_name, name_key, abbreviation_key, last_verified = row
-            keys = entry_keys(
-                name_key, abbreviation_key, last_verified, terms_of, municipalities, fields_of
-            )
-            found[pk] = (ordinal, sort_name, keys)
+            batch_found[pk].activity_field_ids.add(activity_field)
+        found.update(batch_found)
     return found
 
 

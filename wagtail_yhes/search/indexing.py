@@ -312,6 +312,27 @@ def _term_beginnings(pks):
     return beginnings
 
 
+def _what_entries_had(pks, *, with_bitmaps):
+    """What the entries ``pks`` have in the index, before they are written anew.
+
+    Returns ``(filter values, term beginnings, {pk: (ordinal, sort_name, bitmap keys)})``:
+    what the totals, the cached searches' versions and the bitmaps take away. Without
+    ``with_bitmaps`` (a bulk write, after which the bitmaps are built anew) only the
+    totals' values and the beginnings are read, not every term; with it, one read of
+    the entries' rows gives all three.
+    """
+    if not with_bitmaps:
+        return _facet_values(pks), _term_beginnings(pks), {}
+    values, beginnings, before = Counter(), set(), {}
+    for pk, entry in bitmaps.indexed_entries(pks).items():
+        values.update((DirectoryFacetTotal.MUNICIPALITY, m) for m in entry.municipality_ids)
+        values.update((DirectoryFacetTotal.ACTIVITY_FIELD, f) for f in entry.activity_field_ids)
+        values[DirectoryFacetTotal.LAST_VERIFIED, _day(entry.last_verified)] += 1
+        beginnings.update(term[: DirectoryTermVersion.LENGTH] for term, _weight in entry.terms)
+        before[pk] = (entry.ordinal, entry.sort_name, entry.keys())
+    return values, beginnings, before
+
+
 def _row_facet_values(entries, areas, fields):
     """How many of the rows about to be inserted have each filter value."""
     found = Counter()
@@ -402,10 +423,8 @@ def write_entries(documents, remove_pks=(), vocabulary=None, replace=True):
         keep_bitmaps = not bitmaps.is_deferred()
         before = {}
         if pks and replace:
-            totals.subtract(_facet_values(pks))
-            beginnings = _term_beginnings(pks)
-            if keep_bitmaps:
-                before = bitmaps.indexed_entries(pks)
+            had, beginnings, before = _what_entries_had(pks, with_bitmaps=keep_bitmaps)
+            totals.subtract(had)
             removed = _delete(pks)
         if not documents and not removed:
             return
