@@ -88,8 +88,6 @@ class BitmapAnswer:
         if search.sort == RELEVANCE and search.name_key:
             conditions.append(f"kind = {NAME} AND key = %s")
             params.append(search.name_key)
-        if not conditions:
-            return {}
         table = connection.ops.quote_name(DirectoryBitmap._meta.db_table)
         where = " OR ".join(f"({condition})" for condition in conditions)
         with connection.cursor() as cursor:
