@@ -1,12 +1,15 @@
 """The directory page: a search form, filters with counts, results and pages."""
 
 import re
+from types import SimpleNamespace
 
 import pytest
+from django.core.paginator import Paginator
 from django.test.utils import CaptureQueriesContext
 from django.utils import translation
 
-from wagtail_yhes.directory.listing import FacetOption
+from wagtail_yhes.directory.listing import DirectoryListing, FacetOption
+from wagtail_yhes.directory.params import DirectoryParams
 from wagtail_yhes.models import Association
 
 from .factories import AssociationFactory
@@ -171,6 +174,38 @@ def test_filters_stay_when_paging(get, directory_page):
     assert (
         f'href="{directory_page.url}?municipality=juva&amp;municipality=mikkeli&amp;page=2"' in html
     )
+
+
+@pytest.mark.parametrize(
+    "values",
+    [
+        {},
+        {"text": "äiti & lapsi", "sort": "name"},
+        {"sort": "updated", "page_size": 5, "format": "json"},
+        {"text": "martat", "municipalities": [SimpleNamespace(slug="juva")], "page_size": 3},
+    ],
+    ids=str,
+)
+def test_page_links_are_the_search_with_only_its_page_changed(values):
+    params = DirectoryParams(**values, page=4)
+    listing = DirectoryListing(
+        page=None,
+        params=params,
+        results=[],
+        count=200,
+        paginator_page=Paginator(range(200), 20).page(4),
+        municipalities=[],
+        activity_fields=[],
+        facet_counts=None,
+        updated_options=[],
+        base_url="/hakemisto/",
+    )
+    for number in (1, 2, 10):
+        expected = "/hakemisto/" + params.url(page=number if number > 1 else None)
+        assert listing.page_url(number) == expected
+    assert [url for _number, url, _current in listing.pages if url] == [
+        listing.page_url(number) for number in (1, 2, 3, 4, 5, 6, 10)
+    ]
 
 
 def test_pages_are_a_navigation_with_the_current_page_marked(get):
