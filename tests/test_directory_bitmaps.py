@@ -222,20 +222,41 @@ SEARCHES = [
 ]
 
 
-@pytest.mark.parametrize("since", [None, 1])
+def _last_of_month(day):
+    return (day.replace(day=28) + datetime.timedelta(days=4)).replace(day=1) - datetime.timedelta(
+        days=1
+    )
+
+
+@pytest.mark.parametrize("since", [None, 1, 2])
 def test_answers_from_bitmaps_are_the_statement_s(region, mikkeli, since):
     create_associations(400)
     for name in ("Savon Yrittäjät ry", "Aamun Savon Yrittäjät ry"):
         AssociationFactory(name=name, home_municipality=mikkeli)
     # Confirmed on about every other day of the last two and a half years; the date
-    # choices fall in the middle of a month, which has results before and after them.
+    # choices fall on the first, in the middle and on the last of a month, which has
+    # results before and after them: a date's month is read as the days from it on, or
+    # as the whole month less the days before it.
+    options = updated_since_options()
+    dates = [
+        options[0].replace(day=1),
+        options[1].replace(day=15),
+        options[2].replace(day=20),
+        _last_of_month(options[3]),
+    ]
+    # Each choice has results on its day and on the day before it, among those of
+    # every search.
+    edges = [day - datetime.timedelta(days=before) for day in dates for before in (0, 1)]
     today = datetime.date.today()
-    for pk in Association.objects.values_list("pk", flat=True):
-        Association.objects.filter(pk=pk).update(
-            last_verified=None if pk % 7 == 0 else today - datetime.timedelta(days=pk * 37 % 900)
-        )
+    for i, pk in enumerate(Association.objects.order_by("pk").values_list("pk", flat=True)):
+        if i % 25 < len(edges):
+            last_verified = edges[i % 25]
+        elif pk % 7 == 0:
+            last_verified = None
+        else:
+            last_verified = today - datetime.timedelta(days=pk * 37 % 900)
+        Association.objects.filter(pk=pk).update(last_verified=last_verified)
     reindex_associations(Association.objects.all())
-    dates = [day.replace(day=15) for day in updated_since_options()]
     for params in SEARCHES:
         if since is not None:
             params = {**params, "updated_since": dates[since].isoformat()}

@@ -29,10 +29,19 @@ from .bitmaps import (
 from .query import RELEVANCE, UPDATED_SINCE, PageEntry, _after, _placeholders
 
 
-def _next_month(day):
-    """The key of the month after ``day``'s: every day key of ``day``'s month is less."""
+def _days_read(day):
+    """The days read to count the entries since ``day``: ``(first key, end key, subtracted)``.
+
+    The entries since ``day`` are those of the months after its own and, of its own
+    month, either the days from ``day`` on, or the whole month less the days before
+    ``day`` (``subtracted``): whichever reads fewer days, at most half a month. A
+    month's bitmap holds every entry of its days, and each day's key is less than the
+    key of the month after its own.
+    """
     following = (day.replace(day=1) + datetime.timedelta(days=32)).replace(day=1)
-    return month_key(following)
+    if day.day - 1 <= (following - day).days:
+        return day_key(day.replace(day=1)), day_key(day), True
+    return day_key(day), month_key(following), False
 
 
 class BitmapAnswer:
@@ -50,7 +59,7 @@ class BitmapAnswer:
     # Reading -------------------------------------------------------------------------
 
     def _read(self, facets):
-        """``{(kind, key, weight): serialised bitmap}`` of what the search needs."""
+        """``{kind: {(key, weight): serialised bitmap}}`` of what the search needs."""
         search = self.search
         connection = search.connection
         # One condition per group of rows, joined with OR: each is a range of the primary
@@ -78,13 +87,14 @@ class BitmapAnswer:
         if search.updated_since:
             days.add(search.updated_since)
         if days:
-            # A date's results are those of the months after its own, and of the days of
-            # its month from it on.
-            conditions.append(f"kind = {MONTH} AND key > %s")
+            # The months from the first date's on, and the days that ``_days_read`` says.
+            conditions.append(f"kind = {MONTH} AND key >= %s")
             params.append(month_key(min(days)))
             for day in sorted(days):
-                conditions.append(f"kind = {DAY} AND key >= %s AND key < %s")
-                params += [day_key(day), _next_month(day)]
+                first, end, _subtracted = _days_read(day)
+                if first < end:
+                    conditions.append(f"kind = {DAY} AND key >= %s AND key < %s")
+                    params += [first, end]
         if search.sort == RELEVANCE and search.name_key:
             conditions.append(f"kind = {NAME} AND key = %s")
             params.append(search.name_key)
@@ -95,14 +105,17 @@ class BitmapAnswer:
                 f"SELECT kind, key, weight, entries FROM {table} WHERE {where}",  # noqa: S608
                 params,
             )
-            return {(kind, key, weight): entries for kind, key, weight, entries in cursor}
+            rows = cursor.fetchall()
+        by_kind = {}
+        for kind, key, weight, entries in rows:
+            by_kind.setdefault(kind, {})[key, weight] = entries
+        return by_kind
 
     def _bitmaps(self, kind):
         """``{(key, weight): bitmap}`` of one kind."""
         return {
-            (key, weight): BitMap.deserialize(bytes(entries))
-            for (row_kind, key, weight), entries in self._rows.items()
-            if row_kind == kind
+            key: BitMap.deserialize(bytes(entries))
+            for key, entries in self._rows.get(kind, {}).items()
         }
 
     # Sets ----------------------------------------------------------------------------
@@ -168,18 +181,28 @@ class BitmapAnswer:
         ]
 
     def _dated_since(self, day):
-        """``[(key, entries)]`` of the days and months that make up the entries since ``day``."""
-        first, following, month = day_key(day), _next_month(day), month_key(day)
-        return [
-            (key, entries)
-            for key, entries in self._dated
+        """The days and months that make up the entries since ``day``, as two lists.
+
+        The entries are those of the first list's ``(key, entries)`` less those of the
+        second's (see ``_days_read``).
+        """
+        first, end, subtracted = _days_read(day)
+        month = month_key(day)
+        added, less = [], []
+        for key, entries in self._dated:
             # A month's key is shorter than a day's.
-            if ((first <= key < following) if len(key) > 7 else key > month)
-        ]
+            if len(key) > 7:
+                if first <= key < end:
+                    (less if subtracted else added).append((key, entries))
+            elif key > month or (key == month and subtracted):
+                added.append((key, entries))
+        return added, less
 
     def since(self, day):
         """The entries last confirmed on ``day`` or later."""
-        return BitMap.union(BitMap(), *(entries for _key, entries in self._dated_since(day)))
+        added, less = self._dated_since(day)
+        entries = BitMap.union(BitMap(), *(bitmap for _key, bitmap in added))
+        return entries.difference(*(bitmap for _key, bitmap in less))
 
     @cached_property
     def _filters(self):
@@ -229,7 +252,10 @@ class BitmapAnswer:
         # Each day's and month's share is counted once, and added up for each date.
         shares = {key: by_date.intersection_cardinality(entries) for key, entries in self._dated}
         for day in self.dates:
-            counts[UPDATED_SINCE][day] = sum(shares[key] for key, _e in self._dated_since(day))
+            added, less = self._dated_since(day)
+            counts[UPDATED_SINCE][day] = sum(shares[key] for key, _e in added) - sum(
+                shares[key] for key, _e in less
+            )
         return counts
 
     def _in_order(self):
@@ -256,9 +282,7 @@ class BitmapAnswer:
         tiers = [BitMap.union(*by_total[total]) for total in sorted(by_total, reverse=True)]
         exact = BitMap()
         if self.search.name_key:
-            exact = BitMap.deserialize(
-                bytes(self._rows.get((NAME, self.search.name_key, 0), BitMap().serialize()))
-            )
+            exact = self._bitmaps(NAME).get((self.search.name_key, 0), BitMap())
         if not exact:
             return tiers
         return [tier & exact for tier in tiers] + [tier - exact for tier in tiers]
