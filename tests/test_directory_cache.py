@@ -201,6 +201,32 @@ def test_change_of_one_association_renders_only_its_result_again(
     assert renderings["listings"] == 1
 
 
+def test_change_of_one_association_makes_only_its_json_result_again(
+    client, directory_page, directory_associations, monkeypatch
+):
+    from wagtail_yhes.directory.results import DirectoryResult
+
+    made, as_json = [], DirectoryResult.as_json
+    monkeypatch.setattr(
+        DirectoryResult, "as_json", lambda self, url: made.append(self.name) or as_json(self, url)
+    )
+    query = {"q": "mikkeli", "format": "json"}
+    before = client.get(directory_page.url, query).json()["results"]
+    assert len(made) == len(before) > 1
+    changed = directory_associations["Mikkelin Martat ry"]
+    changed.description = "Kokoontuu torstaisin."
+    changed.save()
+    made.clear()
+    after = client.get(directory_page.url, query).json()["results"]
+    assert made == ["Mikkelin Martat ry"]
+    assert [r["description"] for r in after if r["name"] == "Mikkelin Martat ry"] == [
+        "Kokoontuu torstaisin."
+    ]
+    assert [r for r in after if r["name"] != "Mikkelin Martat ry"] == [
+        r for r in before if r["name"] != "Mikkelin Martat ry"
+    ]
+
+
 def test_results_that_do_not_fit_the_frame_are_not_put_in_it():
     from wagtail_yhes.directory.views import RESULT_SLOT, _fill_frame, _frame
 

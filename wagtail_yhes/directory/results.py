@@ -13,7 +13,6 @@ from functools import lru_cache
 
 from django.db import connections, router
 from django.utils.safestring import mark_safe
-from django.utils.translation import get_language
 
 from .. import finnish
 from ..models import Association
@@ -222,38 +221,58 @@ def load_results(ids, *, base_url, municipalities, activity_fields):
     return results
 
 
-def shown_results(entries, *, cache, as_json, base_url, municipalities, activity_fields):
+def shown_results(entries, *, kept, as_json, base_url, municipalities, activity_fields):
     """Each result of a page, rendered: a card of the list, or with ``as_json`` a dict.
 
-    ``entries`` are the page's ``PageEntry``s. A result is kept in ``cache`` (a
-    ``SearchCache``) under its entry's version, which every change of the association,
-    or of its municipalities' and fields' names, renews; so after a change of the
-    register only the changed associations are rendered again. Their details come
-    with the entries; those of an entry without them are read from the associations.
+    ``entries`` are the page's ``PageEntry``s. ``kept`` maps an association's id to
+    ``(version, rendered)``: what was rendered of it before, at the version of its
+    entry then. It is used again while the entry is at that version, which every change
+    of the association, or of its municipalities' and fields' names, renews; so after a
+    change of the register only the changed associations are rendered again. Their
+    details come with the entries; those of an entry without them are read from the
+    associations.
+
+    Returns ``(results, kept)``: the results in the order of ``entries``, and what to
+    keep of them for the next time, or None if that is ``kept`` as it was.
     """
-    language = get_language()
-    kind = "json" if as_json else "card"
-    parts = {entry.pk: (kind, entry.pk, entry.version, language, base_url) for entry in entries}
-    details = {entry.pk: entry.details for entry in entries}
-    vocabulary = {"municipalities": municipalities, "activity_fields": activity_fields}
-
-    def render(pks):
-        results, unread = {}, []
-        for pk in pks:
-            result = result_from_details(pk, details[pk], base_url=base_url, **vocabulary)
-            if result is None:
-                unread.append(pk)
-            else:
-                results[pk] = result
-        for result in load_results(unread, base_url=base_url, **vocabulary):
-            results[result.pk] = result
-        ordered = [results[pk] for pk in pks if pk in results]
-        if as_json:
-            return {result.pk: result.as_json(base_url) for result in ordered}
-        return render_cards(ordered)
-
-    shown = cache.get_many_lasting(parts, render)
+    rendered = {
+        entry.pk: kept[entry.pk][1]
+        for entry in entries
+        if entry.pk in kept and kept[entry.pk][0] == entry.version
+    }
+    missing = [entry.pk for entry in entries if entry.pk not in rendered]
+    if missing:
+        rendered.update(
+            _render(
+                missing,
+                {entry.pk: entry.details for entry in entries},
+                as_json=as_json,
+                base_url=base_url,
+                vocabulary={"municipalities": municipalities, "activity_fields": activity_fields},
+            )
+        )
+    shown = [entry for entry in entries if entry.pk in rendered]
+    renewed = None
+    if missing or len(kept) != len(shown):
+        renewed = {entry.pk: (entry.version, rendered[entry.pk]) for entry in shown}
     if as_json:
-        return [shown[entry.pk] for entry in entries if entry.pk in shown]
+        return [rendered[entry.pk] for entry in shown], renewed
     # Safe: each card is what the template, or ``package_card``, rendered and escaped.
-    return [mark_safe(shown[entry.pk]) for entry in entries if entry.pk in shown]  # noqa: S308
+    return [mark_safe(rendered[entry.pk]) for entry in shown], renewed  # noqa: S308
+
+
+def _render(pks, details, *, as_json, base_url, vocabulary):
+    """``{pk: card or dict}`` of the associations ``pks``; ``details`` are their entries'."""
+    results, unread = {}, []
+    for pk in pks:
+        result = result_from_details(pk, details[pk], base_url=base_url, **vocabulary)
+        if result is None:
+            unread.append(pk)
+        else:
+            results[pk] = result
+    for result in load_results(unread, base_url=base_url, **vocabulary):
+        results[result.pk] = result
+    ordered = [results[pk] for pk in pks if pk in results]
+    if as_json:
+        return {result.pk: result.as_json(base_url) for result in ordered}
+    return render_cards(ordered)

@@ -155,6 +155,21 @@ def directory_index(page, request):
         timezone.localdate(),
     )
 
+    def results(as_json, base_url, *, keep=True):
+        # What was rendered of the page's results before is kept under everything that
+        # the results depend on but the index, and each result used again while its
+        # entry is at the same version (``shown_results``). Version 0 (a new or flushed
+        # database) may mean another vocabulary.
+        keep = keep and bool(cache.vocabulary_version)
+        parts = ("results", as_json, base_url, *key)
+        kept = (cache.get_lasting(parts) if keep else None) or {}
+        shown, renewed = shown_results(
+            entries, kept=kept, as_json=as_json, base_url=base_url, **by_pk
+        )
+        if keep and renewed is not None:
+            cache.set_lasting(parts, renewed)
+        return shown
+
     if params.format == JSON:
         base_url = page.get_full_url(request) or ""
 
@@ -164,9 +179,7 @@ def directory_index(page, request):
                 "page": params.page,
                 "num_pages": paginator.num_pages,
                 "page_size": per_page,
-                "results": shown_results(
-                    entries, cache=cache, as_json=True, base_url=base_url, **by_pk
-                ),
+                "results": results(True, base_url),
             }
 
         data = cache.get_or_compute(("json", base_url, *key), json_data)
@@ -182,9 +195,6 @@ def directory_index(page, request):
         return facets.get("counts") or cache.get_or_compute(
             facets_key, lambda: search.facet_counts(options)
         )
-
-    def results():
-        return shown_results(entries, cache=cache, as_json=False, base_url=base_url, **by_pk)
 
     def listing_html(counts, cards):
         directory = listing.DirectoryListing(
@@ -205,7 +215,7 @@ def directory_index(page, request):
 
     if getattr(request, "is_preview", False):
         # A preview shows the page's unpublished settings: nothing cached applies.
-        html = listing_html(facet_counts(), results())
+        html = listing_html(facet_counts(), results(False, base_url, keep=False))
     else:
         html = cache.get(("html", base_url, *key))
         if html is None:
@@ -214,17 +224,17 @@ def directory_index(page, request):
                 # After a change of the register a search mostly shows what it showed
                 # before: the same count and filter counts, and results of which at most
                 # a few changed. Its part of the page around the results is kept under
-                # all but the results, which are kept each under its own version.
+                # all but the results, which are kept apart (``results``).
                 shown = (cache.vocabulary_version, count, len(entries), _fingerprint(counts))
                 frame = cache.get_or_compute_lasting(
                     ("frame", base_url, *key, *shown),
                     lambda: _frame(listing_html(counts, [RESULT_SLOT] * len(entries))),
                 )
-                cards = results()
+                cards = results(False, base_url)
                 html = _fill_frame(frame, cards) or listing_html(counts, cards)
             else:
                 # Version 0 (a new or flushed database) may mean another vocabulary.
-                html = listing_html(counts, results())
+                html = listing_html(counts, results(False, base_url))
             cache.set(("html", base_url, *key), html)
         # Safe: the cache holds what the template rendered (and escaped) above.
         html = mark_safe(html)  # noqa: S308

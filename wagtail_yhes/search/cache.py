@@ -13,11 +13,11 @@ find one of them, before or after the change, has a word that begins so. Changes
 are not written association by association (renaming a municipality, a rebuild)
 replace the version of the terms as a whole.
 
-Some things outlive a change of the index, because they depend on less than all of it:
-an association's rendered result (``SearchCache.get_many_lasting``), stored under the
-version of its own entry; a search's part of the page, stored under what it shows
-(``SearchCache.get_or_compute_lasting``); and the lists of municipalities and activity
-fields (``vocabulary``), kept under a version of their own.
+Some things outlive a change of the index, because they depend on less than all of it
+(``SearchCache.get_lasting``): the rendered results of a page, each used again while its
+association's entry is at the version it was rendered at; a search's part of the page,
+stored under what it shows; and the lists of municipalities and activity fields
+(``vocabulary``), kept under a version of their own.
 """
 
 import hashlib
@@ -126,8 +126,9 @@ def _set_beginning_versions(beginnings, version):
 #: of this one before a cached value changed form, never reads what it cannot use. During
 #: a deploy on a shared cache, old and new processes run side by side after ``migrate``
 #: has given the index its new versions. Raise the number when a value changes form
-#: (2: the pages of results became ``PageEntry``s, with the migration 0012).
-CACHE_FORMAT = (wagtail_yhes.__version__, 2)
+#: (2: the pages of results became ``PageEntry``s, with the migration 0012; 3: the
+#: results of a page are kept together).
+CACHE_FORMAT = (wagtail_yhes.__version__, 3)
 
 
 class SearchCache:
@@ -182,40 +183,30 @@ class SearchCache:
         digest = hashlib.sha256(repr((CACHE_FORMAT, *parts)).encode()).hexdigest()
         return f"wagtail_yhes:directory:lasting:{digest[:32]}"
 
+    def get_lasting(self, parts):
+        """The value kept under ``parts`` whatever the index version, or None.
+
+        ``parts`` must hold everything the value is made from but the index: the
+        language, the address, the vocabulary version. ``CACHE_FORMAT`` is part of every
+        key, so an upgrade makes it anew.
+        """
+        return None if self.cache is None else self.cache.get(self._lasting_key(parts))
+
+    def set_lasting(self, parts, value):
+        """Keep ``value`` under ``parts`` whatever the index version (``get_lasting``)."""
+        if self.cache is not None:
+            self.cache.set(self._lasting_key(parts), value, self.timeout)
+
     def get_or_compute_lasting(self, parts, compute):
         """Like ``get_or_compute``, for a value that does not depend on the index version.
 
-        ``parts`` must hold everything the value is made from (see ``get_many_lasting``).
+        ``parts`` must hold everything the value is made from (see ``get_lasting``).
         """
-        if self.cache is None:
-            return compute()
-        key = self._lasting_key(parts)
-        value = self.cache.get(key)
+        value = self.get_lasting(parts)
         if value is None:
             value = compute()
-            self.cache.set(key, value, self.timeout)
+            self.set_lasting(parts, value)
         return value
-
-    def get_many_lasting(self, parts_by_name, compute_missing):
-        """Values that do not depend on the index version, by name.
-
-        ``parts_by_name`` maps a name to the parts of its key, which must change
-        whenever the value would: an entry's version, the language, the address.
-        ``compute_missing(names)`` returns ``{name: value}`` of the names not cached;
-        ``CACHE_FORMAT`` is part of every key, so an upgrade renders anew.
-        """
-        if self.cache is None:
-            return compute_missing(list(parts_by_name))
-        keys = {name: self._lasting_key(parts) for name, parts in parts_by_name.items()}
-        found = self.cache.get_many(list(keys.values()))
-        values = {name: found[key] for name, key in keys.items() if key in found}
-        missing = [name for name in parts_by_name if name not in values]
-        if missing:
-            computed = compute_missing(missing)
-            new = {keys[name]: value for name, value in computed.items()}
-            self.cache.set_many(new, self.timeout)
-            values.update(computed)
-        return values
 
 
 # The municipalities and activity fields, as read at a vocabulary version. In the
