@@ -114,8 +114,8 @@ class BitmapAnswer:
     def _bitmaps(self, kind):
         """``{(key, weight): bitmap}`` of one kind."""
         return {
-            key: BitMap.deserialize(bytes(entries))
-            for key, entries in self._rows.get(kind, {}).items()
+            (key, weight): BitMap.deserialize(bytes(entries))
+            for (key, weight), entries in self._rows.get(kind, {}).items()
         }
 
     # Sets ----------------------------------------------------------------------------
