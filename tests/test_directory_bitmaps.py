@@ -223,9 +223,8 @@ SEARCHES = [
 
 
 def _last_of_month(day):
-    return (day.replace(day=28) + datetime.timedelta(days=4)).replace(day=1) - datetime.timedelta(
-        days=1
-    )
+    first_of_next = (day.replace(day=28) + datetime.timedelta(days=4)).replace(day=1)
+    return first_of_next - datetime.timedelta(days=1)
 
 
 @pytest.mark.parametrize("since", [None, 1, 2])
