@@ -155,7 +155,7 @@ def directory_index(page, request):
         timezone.localdate(),
     )
 
-    def results(as_json, base_url, *, keep=True):
+    def results(base_url, *, as_json=False, keep=True):
         # What was rendered of the page's results before is kept under everything that
         # the results depend on but the index, and each result used again while its
         # entry is at the same version (``shown_results``). Version 0 (a new or flushed
@@ -179,7 +179,7 @@ def directory_index(page, request):
                 "page": params.page,
                 "num_pages": paginator.num_pages,
                 "page_size": per_page,
-                "results": results(True, base_url),
+                "results": results(base_url, as_json=True),
             }
 
         data = cache.get_or_compute(("json", base_url, *key), json_data)
@@ -215,7 +215,7 @@ def directory_index(page, request):
 
     if getattr(request, "is_preview", False):
         # A preview shows the page's unpublished settings: nothing cached applies.
-        html = listing_html(facet_counts(), results(False, base_url, keep=False))
+        html = listing_html(facet_counts(), results(base_url, keep=False))
     else:
         html = cache.get(("html", base_url, *key))
         if html is None:
@@ -230,11 +230,11 @@ def directory_index(page, request):
                     ("frame", base_url, *key, *shown),
                     lambda: _frame(listing_html(counts, [RESULT_SLOT] * len(entries))),
                 )
-                cards = results(False, base_url)
+                cards = results(base_url)
                 html = _fill_frame(frame, cards) or listing_html(counts, cards)
             else:
                 # Version 0 (a new or flushed database) may mean another vocabulary.
-                html = listing_html(counts, results(False, base_url))
+                html = listing_html(counts, results(base_url))
             cache.set(("html", base_url, *key), html)
         # Safe: the cache holds what the template rendered (and escaped) above.
         html = mark_safe(html)  # noqa: S308
