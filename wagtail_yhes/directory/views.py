@@ -114,34 +114,27 @@ def directory_index(page, request):
 
     per_page = (params.page_size if params.format == JSON else None) or page.results_per_page
     options = updated_since_options()
-    facets_key = ("facets", search.cache_key(), tuple(options))
-    # The filter counts, when the page shows them: worked out with the page of results
-    # if neither is cached, which finds the matching associations once for both.
-    facets = {}
     shows_facets = params.format != JSON and _shows_filters(page)
 
-    def page_of_results(number):
+    def answer(number):
+        # A page of results with its count and, when the page shows them, the filter
+        # counts: worked out together, which finds the matching associations once for
+        # all three, and kept as one entry.
         offset = (number - 1) * per_page
+        parts = ("answer", search.cache_key(), search.sort, offset, per_page)
+        if shows_facets:
+            return cache.get_or_compute(
+                (*parts, tuple(options)),
+                lambda: search.page_and_facet_counts(offset, per_page, options),
+            )
+        return cache.get_or_compute(parts, lambda: (*search.page(offset, per_page), None))
 
-        def compute():
-            if shows_facets and not facets and cache.get(facets_key) is None:
-                entries, count, facets["counts"] = search.page_and_facet_counts(
-                    offset, per_page, options
-                )
-                cache.set(facets_key, facets["counts"])
-                return entries, count
-            return search.page(offset, per_page)
-
-        return cache.get_or_compute(
-            ("page", search.cache_key(), search.sort, offset, per_page), compute
-        )
-
-    entries, count = page_of_results(params.page)
+    entries, count, counts = answer(params.page)
     paginator = Paginator(range(count), per_page)
     if params.page > paginator.num_pages:
         params.notices.append(_("There are not that many pages of results; the last is shown."))
         params.page = paginator.num_pages
-        entries, count = page_of_results(params.page)
+        entries, count, counts = answer(params.page)
     # Everything a cached part of the response depends on besides the index: the lists
     # of municipalities and fields too, which a fixture can change without the index.
     key = (
@@ -189,13 +182,6 @@ def directory_index(page, request):
 
     base_url = page.get_url(request) or ""
 
-    def facet_counts():
-        if not shows_facets:
-            return None
-        return facets.get("counts") or cache.get_or_compute(
-            facets_key, lambda: search.facet_counts(options)
-        )
-
     def listing_html(counts, cards):
         directory = listing.DirectoryListing(
             page=page,
@@ -215,11 +201,10 @@ def directory_index(page, request):
 
     if getattr(request, "is_preview", False):
         # A preview shows the page's unpublished settings: nothing cached applies.
-        html = listing_html(facet_counts(), results(base_url, keep=False))
+        html = listing_html(counts, results(base_url, keep=False))
     else:
         html = cache.get(("html", base_url, *key))
         if html is None:
-            counts = facet_counts()
             if cache.vocabulary_version:
                 # After a change of the register a search mostly shows what it showed
                 # before: the same count and filter counts, and results of which at most
