@@ -208,6 +208,36 @@ def test_page_links_are_the_search_with_only_its_page_changed(values):
     ]
 
 
+@pytest.mark.parametrize(
+    "values",
+    [
+        {},
+        {"text": "äiti & lapsi", "sort": "name"},
+        {"text": "martat", "municipalities": [SimpleNamespace(slug="juva")], "page": 4},
+    ],
+    ids=str,
+)
+def test_download_links_are_the_search_in_each_format(values):
+    params = DirectoryParams(**values)
+    listing = DirectoryListing(
+        page=None,
+        params=params,
+        results=[],
+        count=200,
+        paginator_page=Paginator(range(200), 20).page(params.page),
+        municipalities=[],
+        activity_fields=[],
+        facet_counts=None,
+        updated_options=[],
+        base_url="/hakemisto/",
+    )
+    assert [link.url for link in listing.downloads] == [
+        "/hakemisto/" + params.url(format="json"),
+        "/hakemisto/" + params.url(format="csv", page=None),
+        "/hakemisto/" + params.url(format="xlsx", page=None),
+    ]
+
+
 def test_pages_are_a_navigation_with_the_current_page_marked(get):
     html = get(page="2")
     nav = re.search(r'<nav class="yhes-pagination".*?</nav>', html, re.S).group()

@@ -18,7 +18,7 @@ from django.utils.translation import get_language, ngettext, pgettext
 from django.utils.translation import gettext as _
 
 from ..search.query import ACTIVITY_FIELD, MUNICIPALITY, NAME, RELEVANCE, UPDATED, UPDATED_SINCE
-from .params import PARAMETERS
+from .params import CSV, HTML, JSON, PARAMETERS, XLSX
 
 
 @lru_cache(maxsize=16)
@@ -365,8 +365,23 @@ class DirectoryListing:
         """The address of page ``number`` of this search (the first has no number)."""
         before, after = self._around_page_number
         if number == 1:
-            return self.base_url + self.params.url(page=None)
+            own_format = self.params.format if self.params.format != HTML else None
+            return self._address(self._without_page, own_format)
         return f"{self.base_url}?{before}page={number}{after}"
+
+    @cached_property
+    def _without_page(self):
+        """This search's query string without its page and format, encoded once.
+
+        The first page's link and the downloads add the format, the last parameter.
+        """
+        return urlencode(self.params.query_items(page=None, format=None))
+
+    def _address(self, query, file_format=None):
+        """The address of the query string ``query``, with the ``file_format`` if given."""
+        if file_format:
+            query = f"{query}&format={file_format}" if query else f"format={file_format}"
+        return f"{self.base_url}?{query}" if query else self.base_url
 
     @cached_property
     def _around_page_number(self):
@@ -400,9 +415,9 @@ class DirectoryListing:
     def downloads(self):
         """Open data links of this search: JSON of this page, CSV and XLSX of all results."""
         return [
-            Link("JSON", self.url(format="json")),
-            Link("CSV", self.url(format="csv", page=None)),
-            Link(_("Excel (XLSX)"), self.url(format="xlsx", page=None)),
+            Link("JSON", self._address(urlencode(self.params.query_items(format=None)), JSON)),
+            Link("CSV", self._address(self._without_page, CSV)),
+            Link(_("Excel (XLSX)"), self._address(self._without_page, XLSX)),
         ]
 
     @property

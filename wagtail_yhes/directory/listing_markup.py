@@ -9,11 +9,12 @@ holds the two alike. Values are escaped as the templates' automatic escaping doe
 (Django's ``escape`` is ``html.escape``); translated text of the templates' own is not.
 """
 
+from functools import lru_cache
 from html import escape
 
 from django.utils.formats import localize
-from django.utils.translation import gettext as _
-from django.utils.translation import pgettext
+from django.utils.translation import get_language, pgettext_lazy
+from django.utils.translation import gettext_lazy as _
 
 #: The templates that ``render_listing`` writes out.
 LISTING_TEMPLATES = (
@@ -24,30 +25,63 @@ LISTING_TEMPLATES = (
 )
 
 
+#: The listing's own texts, translated once per language (``_texts``).
+TEXTS = {
+    "results": _("Search results"),
+    "search": _("Search the directory"),
+    "query": _("Name, place or keyword"),
+    "order": _("Order"),
+    "submit": pgettext_lazy("search button", "Search"),
+    "remove": _("Remove %(filter)s"),
+    "clear": _("Clear all"),
+    "your_search": _("Your search"),
+    "previous": _("Previous page"),
+    "page": _("Page %(number)s"),
+    "next": _("Next page"),
+    "pages": _("Result pages"),
+    "no_results": _("No associations matched the search. You could:"),
+    "open_data": _("Open data"),
+    "open_data_text": _(
+        "These results as open data. The files have every result; JSON has one page at a time."
+    ),
+}
+
+
+@lru_cache(maxsize=16)
+def _texts(language):
+    """``TEXTS`` in ``language``, which must be the active language.
+
+    Some thirty texts a listing: asking for each translation anew took longer than
+    writing the filters' options.
+    """
+    return {name: str(text) for name, text in TEXTS.items()}
+
+
 def render_listing(directory):
     """``listing.html`` of ``directory`` (a ``DirectoryListing``), as a string."""
+    texts = _texts(get_language())
     if directory.results:
         results = (
             f'<ol class="yhes-results__list" '
             f'start="{directory.paginator_page.start_index()}">'
-            f"{''.join(directory.results)}</ol>\n{_pagination(directory)}"
+            f"{''.join(directory.results)}</ol>\n{_pagination(directory, texts)}"
         )
     else:
-        results = _no_results(directory)
+        results = _no_results(directory, texts)
     return (
-        f"{_search_form(directory)}"
+        f"{_search_form(directory, texts)}"
         '<section id="yhes-results" class="yhes-results" '
         'aria-labelledby="yhes-results-heading" tabindex="-1">\n'
-        f'<h2 id="yhes-results-heading">{_("Search results")}</h2>\n'
+        f'<h2 id="yhes-results-heading">{texts["results"]}</h2>\n'
         f'<p class="yhes-results__count" role="status">{escape(directory.count_text)}</p>\n'
-        f"{_active_filters(directory)}"
+        f"{_active_filters(directory, texts)}"
         f"{results}"
         "</section>\n"
-        f"{_downloads(directory)}"
+        f"{_downloads(directory, texts)}"
     )
 
 
-def _search_form(directory):
+def _search_form(directory, texts):
     facets = "".join(
         f'<fieldset class="yhes-facet yhes-facet--{escape(facet.name)}">\n'
         f"<legend>{escape(facet.legend)}</legend>\n"
@@ -61,75 +95,75 @@ def _search_form(directory):
     )
     return (
         '<section class="yhes-search" aria-labelledby="yhes-search-heading">\n'
-        f'<h2 id="yhes-search-heading">{_("Search the directory")}</h2>\n'
+        f'<h2 id="yhes-search-heading">{texts["search"]}</h2>\n'
         '<form class="yhes-search__form" role="search" method="get" '
         f'action="{escape(directory.base_url)}">\n'
         '<p class="yhes-search__query">\n'
-        f'<label for="yhes-q">{_("Name, place or keyword")}</label>\n'
+        f'<label for="yhes-q">{texts["query"]}</label>\n'
         f'<input type="search" id="yhes-q" name="q" value="{escape(directory.params.text)}" '
         'maxlength="200" autocomplete="off">\n'
         "</p>\n"
         f"{facets}"
         '<p class="yhes-search__sort">\n'
-        f'<label for="yhes-sort">{_("Order")}</label>\n'
+        f'<label for="yhes-sort">{texts["order"]}</label>\n'
         f'<select id="yhes-sort" name="sort">{sort_options}</select>\n'
         "</p>\n"
         '<p class="yhes-search__submit"><button type="submit">'
-        f"{pgettext('search button', 'Search')}</button></p>\n"
+        f"{texts['submit']}</button></p>\n"
         "</form>\n"
         "</section>\n"
     )
 
 
-def _active_filters(directory):
+def _active_filters(directory, texts):
     filters = directory.active_filters
     if not filters:
         return ""
     items = "".join(
         f'<li><a href="{escape(link.url)}" '
-        f'aria-label="{_("Remove %(filter)s") % {"filter": escape(link.text)}}">'
+        f'aria-label="{texts["remove"] % {"filter": escape(link.text)}}">'
         f'{escape(link.text)} <span aria-hidden="true">✕</span></a></li>\n'
         for link in filters
     )
     if len(filters) > 1:
-        items += f'<li><a href="{escape(directory.clear_url)}">{_("Clear all")}</a></li>\n'
+        items += f'<li><a href="{escape(directory.clear_url)}">{texts["clear"]}</a></li>\n'
     return (
         '<div class="yhes-active-filters">\n'
-        f'<h3 id="yhes-active-filters-heading">{_("Your search")}</h3>\n'
+        f'<h3 id="yhes-active-filters-heading">{texts["your_search"]}</h3>\n'
         f'<ul aria-labelledby="yhes-active-filters-heading">\n{items}</ul>\n'
         "</div>\n"
     )
 
 
-def _pagination(directory):
+def _pagination(directory, texts):
     if not directory.paginator_page.has_other_pages():
         return ""
     items = []
     if directory.previous_url:
         items.append(
             f'<li><a href="{escape(directory.previous_url)}" rel="prev">'
-            f"{_('Previous page')}</a></li>"
+            f"{texts['previous']}</a></li>"
         )
     for number, url, current in directory.pages:
         if number is None:
             items.append('<li><span aria-hidden="true">…</span></li>')
             continue
         shown = escape(localize(number))
-        label = _("Page %(number)s") % {"number": shown}
+        label = texts["page"] % {"number": shown}
         here = ' aria-current="page"' if current else ""
         items.append(f'<li><a href="{escape(url)}"{here} aria-label="{label}">{shown}</a></li>')
     if directory.next_url:
         items.append(
-            f'<li><a href="{escape(directory.next_url)}" rel="next">{_("Next page")}</a></li>'
+            f'<li><a href="{escape(directory.next_url)}" rel="next">{texts["next"]}</a></li>'
         )
     return (
-        f'<nav class="yhes-pagination" aria-label="{_("Result pages")}">\n'
+        f'<nav class="yhes-pagination" aria-label="{texts["pages"]}">\n'
         f"<ul>\n{chr(10).join(items)}\n</ul>\n"
         "</nav>\n"
     )
 
 
-def _no_results(directory):
+def _no_results(directory, texts):
     suggestions = "".join(
         f'<li><a href="{escape(link.url)}">{escape(link.text)}</a></li>\n'
         if link.url
@@ -138,27 +172,21 @@ def _no_results(directory):
     )
     return (
         '<div class="yhes-results__empty">\n'
-        f"<p>{_('No associations matched the search. You could:')}</p>\n"
+        f"<p>{texts['no_results']}</p>\n"
         f"<ul>\n{suggestions}</ul>\n"
         "</div>\n"
     )
 
 
-def _downloads(directory):
+def _downloads(directory, texts):
     links = "".join(
         f'<li><a href="{escape(link.url)}">{escape(link.text)}</a></li>'
         for link in directory.downloads
     )
     return (
         '<section class="yhes-downloads" aria-labelledby="yhes-downloads-heading">\n'
-        f'<h2 id="yhes-downloads-heading">{_("Open data")}</h2>\n'
-        f"<p>{_open_data_text()}</p>\n"
+        f'<h2 id="yhes-downloads-heading">{texts["open_data"]}</h2>\n'
+        f"<p>{texts['open_data_text']}</p>\n"
         f"<ul>{links}</ul>\n"
         "</section>\n"
-    )
-
-
-def _open_data_text():
-    return _(
-        "These results as open data. The files have every result; JSON has one page at a time."
     )
