@@ -84,9 +84,9 @@ def renderings(monkeypatch):
         rendered["listings"] += 1
         return render_listing(directory)
 
-    def card(result, **kwargs):
-        rendered["cards"].append(result.name)
-        return package_card(result, **kwargs)
+    def card(*, name, **kwargs):
+        rendered["cards"].append(name)
+        return package_card(name=name, **kwargs)
 
     monkeypatch.setattr(views, "render_listing", listing)
     monkeypatch.setattr(cards, "package_card", card)

@@ -6,8 +6,9 @@ from django.utils import translation
 
 from wagtail_yhes.directory import cards
 from wagtail_yhes.directory.own_templates import is_package_template
-from wagtail_yhes.directory.results import load_results
-from wagtail_yhes.models import ActivityField, Association, Municipality
+from wagtail_yhes.directory.results import load_results, shown_results
+from wagtail_yhes.models import ActivityField, Association, DirectoryEntryDetails, Municipality
+from wagtail_yhes.search.query import PageEntry
 
 from .factories import AssociationFactory
 
@@ -71,8 +72,29 @@ def test_package_card_is_what_its_template_renders(
     with translation.override(language):
         for result in results:
             expected = template.render({"result": result})
-            assert cards.package_card(result, swedish=language == "sv") == expected
             assert cards.render_cards([result]) == {result.pk: expected}
+
+
+@pytest.mark.parametrize("language", ["fi", "sv", "en"])
+def test_card_from_the_index_details_is_what_its_template_renders(
+    language, odd_associations, directory_associations
+):
+    associations = [*odd_associations, *directory_associations.values()]
+    pks = [a.pk for a in associations]
+    details = dict(DirectoryEntryDetails.objects.filter(pk__in=pks).values_list("pk", "text"))
+    assert set(details) == set(pks)
+    template = get_template(cards.CARD_TEMPLATE)
+    with translation.override(language):
+        shown = shown_results(
+            [PageEntry(pk, 1, details[pk]) for pk in pks],
+            kept={},
+            as_json=False,
+            base_url="/hakemisto/",
+            municipalities={m.pk: m for m in Municipality.objects.all()},
+            activity_fields={f.pk: f for f in ActivityField.objects.all()},
+        )[0]
+        expected = [template.render({"result": result}) for result in loaded(associations)]
+    assert shown == expected
 
 
 def test_card_in_swedish_names_the_places_in_swedish(odd_associations):

@@ -26,9 +26,30 @@ def render_cards(results):
     """``{pk: html}`` of ``DirectoryResult``s, as ``CARD_TEMPLATE`` renders them."""
     template = get_template(CARD_TEMPLATE)
     if is_package_template(template):
-        swedish = (get_language() or "").split("-")[0] == "sv"
-        return {result.pk: package_card(result, swedish=swedish) for result in results}
+        swedish = is_swedish()
+        return {
+            result.pk: package_card(
+                url=result.url,
+                name=result.name,
+                abbreviation=result.abbreviation,
+                home_municipality=result.home_municipality,
+                activity_fields=result.activity_fields,
+                description=result.description,
+                swedish=swedish,
+            )
+            for result in results
+        }
     return {result.pk: template.render({"result": result}) for result in results}
+
+
+def package_card_used():
+    """Whether the site renders the package's own ``CARD_TEMPLATE`` (``package_card``)."""
+    return is_package_template(get_template(CARD_TEMPLATE))
+
+
+def is_swedish():
+    """Whether Swedish is the active language, in which the card names places in Swedish."""
+    return (get_language() or "").split("-")[0] == "sv"
 
 
 def _localized_name(obj, swedish):
@@ -36,38 +57,40 @@ def _localized_name(obj, swedish):
     return obj.name_sv if swedish and obj.name_sv else obj.name
 
 
-def package_card(result, *, swedish):
-    """The package's ``CARD_TEMPLATE`` of ``result`` (a ``DirectoryResult``), as a string.
+def package_card(
+    *, url, name, abbreviation, home_municipality, activity_fields, description, swedish
+):
+    """The package's ``CARD_TEMPLATE`` of a result, as a string.
 
-    ``swedish``: whether Swedish is the active language, in which names are Swedish.
-    The parts are escaped as the template's automatic escaping does (Django's
-    ``escape`` is ``html.escape``).
+    The arguments are the parts of a ``DirectoryResult`` that the card shows, and
+    ``swedish`` (``is_swedish()``). The parts are escaped as the template's automatic
+    escaping does (Django's ``escape`` is ``html.escape``).
     """
-    abbreviation = ""
-    if result.abbreviation:
-        abbreviation = (
-            f' <span class="yhes-result__abbreviation">({escape(result.abbreviation)})</span>'
+    shown_abbreviation = ""
+    if abbreviation:
+        shown_abbreviation = (
+            f' <span class="yhes-result__abbreviation">({escape(abbreviation)})</span>'
         )
     home = ""
-    if result.home_municipality:
-        home = f"<span>{escape(_localized_name(result.home_municipality, swedish))}</span>"
+    if home_municipality:
+        home = f"<span>{escape(_localized_name(home_municipality, swedish))}</span>"
     fields = ""
-    if result.activity_fields:
-        names = ", ".join(escape(_localized_name(f, swedish)) for f in result.activity_fields)
+    if activity_fields:
+        names = ", ".join(escape(_localized_name(f, swedish)) for f in activity_fields)
         fields = f"<span>{names}</span>"
-    description = ""
-    if result.description:
-        shortened = _first_words(result.description)
-        description = f'<p class="yhes-result__description">{escape(shortened)}</p>'
+    shown_description = ""
+    if description:
+        shortened = _first_words(description)
+        shown_description = f'<p class="yhes-result__description">{escape(shortened)}</p>'
     return (
         '<li class="yhes-result">\n'
-        f'    <h3 class="yhes-result__name"><a href="{escape(result.url)}">'
-        f"{escape(result.name)}</a>{abbreviation}</h3>\n"
+        f'    <h3 class="yhes-result__name"><a href="{escape(url)}">'
+        f"{escape(name)}</a>{shown_abbreviation}</h3>\n"
         '    <p class="yhes-result__facts">\n'
         f"        {home}\n"
         f"        {fields}\n"
         "    </p>\n"
-        f"    {description}\n"
+        f"    {shown_description}\n"
         "</li>\n"
     )
 

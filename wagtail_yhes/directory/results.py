@@ -16,7 +16,7 @@ from django.utils.safestring import mark_safe
 
 from .. import finnish
 from ..models import Association
-from .cards import render_cards
+from . import cards
 
 #: The public fields of an association, in the order of the open data formats.
 PUBLIC_FIELDS = (
@@ -97,15 +97,30 @@ def details_text(public, *, home_municipality_id, municipality_ids, activity_fie
     return json.dumps(data, ensure_ascii=False, separators=(",", ":"))
 
 
+def _read_details(text):
+    """The data of an entry's details text (``details_text``), or None if it has none."""
+    # None for an entry written before the index kept details, or by another version.
+    if not text:
+        return None
+    try:
+        data = json.loads(text)
+    except ValueError:
+        return None
+    if not isinstance(data, dict) or not data.keys() >= _DETAILS_KEYS:
+        return None
+    return data
+
+
+_DETAILS_KEYS = frozenset((*PUBLIC_FIELDS, "home", "areas", "fields"))
+
+
 def result_from_details(pk, text, *, base_url, municipalities, activity_fields):
     """The ``DirectoryResult`` of an entry's details text, or None if it has none."""
-    try:
-        data = json.loads(text) if text else None
-        public = {name: data[name] for name in PUBLIC_FIELDS}
-        home, areas, fields = data["home"], data["areas"], data["fields"]
-    except (ValueError, TypeError, KeyError):
-        # An entry written before the index kept details, or by another version.
+    data = _read_details(text)
+    if data is None:
         return None
+    public = {name: data[name] for name in PUBLIC_FIELDS}
+    home, areas, fields = data["home"], data["areas"], data["fields"]
     if public["last_verified"]:
         public["last_verified"] = datetime.date.fromisoformat(public["last_verified"])
     return DirectoryResult(
@@ -263,6 +278,8 @@ def shown_results(entries, *, kept, as_json, base_url, municipalities, activity_
 
 def _render(pks, details, *, as_json, base_url, vocabulary):
     """``{pk: card or dict}`` of the associations ``pks``; ``details`` are their entries'."""
+    if not as_json and cards.package_card_used():
+        return _package_cards(pks, details, base_url=base_url, **vocabulary)
     results, unread = {}, []
     for pk in pks:
         result = result_from_details(pk, details[pk], base_url=base_url, **vocabulary)
@@ -275,4 +292,37 @@ def _render(pks, details, *, as_json, base_url, vocabulary):
     ordered = [results[pk] for pk in pks if pk in results]
     if as_json:
         return {result.pk: result.as_json(base_url) for result in ordered}
-    return render_cards(ordered)
+    return cards.render_cards(ordered)
+
+
+def _package_cards(pks, details, *, base_url, municipalities, activity_fields):
+    """``{pk: card}`` of the associations ``pks`` with the package's card (``package_card``).
+
+    Made from their entries' ``details`` without a ``DirectoryResult``: the card shows
+    some of the details, and making all of them a result took as long as the card.
+    """
+    swedish = cards.is_swedish()
+    shown, unread = {}, []
+    for pk in pks:
+        data = _read_details(details[pk])
+        if data is None:
+            unread.append(pk)
+            continue
+        shown[pk] = cards.package_card(
+            url=f"{base_url}{data['slug']}/",
+            name=data["name"],
+            abbreviation=data["abbreviation"],
+            home_municipality=municipalities.get(data["home"]),
+            activity_fields=_by_name(_known(activity_fields, data["fields"])),
+            description=data["description"],
+            swedish=swedish,
+        )
+    if unread:
+        loaded = load_results(
+            unread,
+            base_url=base_url,
+            municipalities=municipalities,
+            activity_fields=activity_fields,
+        )
+        shown.update(cards.render_cards(loaded))
+    return {pk: shown[pk] for pk in pks if pk in shown}
