@@ -26,7 +26,7 @@ from wagtail_yhes.models import (
     DirectoryEntry,
     Municipality,
 )
-from wagtail_yhes.search import DirectorySearch, rebuild_index, reindex_associations
+from wagtail_yhes.search import DirectorySearch, answers, rebuild_index, reindex_associations
 from wagtail_yhes.search.bitmaps import SPACING, rebuild
 from wagtail_yhes.search.query import UPDATED_SINCE, updated_since_options
 
@@ -315,3 +315,19 @@ def test_writers_that_number_entries_in_the_same_gap_wait_for_each_other():
     assert errors == []
     assert DirectoryEntry.objects.count() == 4
     assert_bitmaps_agree()
+
+
+def test_bitmaps_read_again_are_deserialised_once_and_never_stale(monkeypatch):
+    monkeypatch.setattr(answers, "_deserialised", {})
+    monkeypatch.setattr(answers, "_deserialised_size", 0)
+    stored = BitMap([1, 5, 9]).serialize()
+    first = answers._bitmap(stored)
+    assert first == BitMap([1, 5, 9])
+    assert answers._bitmap(bytes(stored)) is first
+    assert answers._bitmap(memoryview(stored)) is first
+    assert answers._bitmap(BitMap([1, 5]).serialize()) == BitMap([1, 5])
+    # Past the limit, what was kept is let go rather than grown.
+    monkeypatch.setattr(answers, "DESERIALISED_LIMIT", len(stored) * 2)
+    answers._bitmap(BitMap(range(1000)).serialize())
+    assert answers._bitmap(stored) is not first
+    assert answers._bitmap(stored) == first

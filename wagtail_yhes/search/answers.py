@@ -12,7 +12,7 @@ tests and ``benchmarks/bitmap_search.py`` hold them to it.
 import datetime
 from functools import cached_property
 
-from pyroaring import BitMap
+from pyroaring import BitMap, FrozenBitMap
 
 from ..models.directory_index import DirectoryBitmap, DirectoryEntry, DirectoryEntryDetails
 from . import query
@@ -42,6 +42,32 @@ def _days_read(day):
     if day.day - 1 <= (following - day).days:
         return day_key(day.replace(day=1)), day_key(day), True
     return day_key(day), month_key(following), False
+
+
+# Bitmaps deserialised before, by what was read: every search reads the same filter
+# options and months, which change far less often than they are read, and deserialising
+# them took longer than looking them up. Equal bytes are the same bitmap; a bitmap that
+# changed is stored as other bytes, so nothing here can be stale. Frozen, since one
+# object serves every search.
+_deserialised = {}
+_deserialised_size = 0
+#: How many bytes of bitmaps are kept at most before they are let go all at once.
+DESERIALISED_LIMIT = 8 * 1024 * 1024
+
+
+def _bitmap(entries):
+    """The bitmap stored as ``entries``."""
+    global _deserialised_size
+    entries = bytes(entries)
+    bitmap = _deserialised.get(entries)
+    if bitmap is None:
+        bitmap = FrozenBitMap.deserialize(entries)
+        if _deserialised_size + len(entries) > DESERIALISED_LIMIT:
+            _deserialised.clear()
+            _deserialised_size = 0
+        _deserialised[entries] = bitmap
+        _deserialised_size += len(entries)
+    return bitmap
 
 
 class BitmapAnswer:
@@ -114,7 +140,7 @@ class BitmapAnswer:
     def _bitmaps(self, kind):
         """``{(key, weight): bitmap}`` of one kind."""
         return {
-            (key, weight): BitMap.deserialize(bytes(entries))
+            (key, weight): _bitmap(entries)
             for (key, weight), entries in self._rows.get(kind, {}).items()
         }
 
