@@ -14,7 +14,12 @@ from wagtail_yhes.importing import import_associations
 from wagtail_yhes.models import ActivityField, DirectoryEntry, DirectoryFacetTotal, Municipality
 from wagtail_yhes.models.directory_index import facets_text
 from wagtail_yhes.search import DirectorySearch, rebuild_index, reindex_associations
-from wagtail_yhes.search.query import ACTIVITY_FIELD, MUNICIPALITY, UPDATED_SINCE
+from wagtail_yhes.search.query import (
+    ACTIVITY_FIELD,
+    MUNICIPALITY,
+    UPDATED_SINCE,
+    updated_since_options,
+)
 
 from .factories import AssociationFactory
 from .import_files import fixture
@@ -151,6 +156,23 @@ def test_directory_without_a_search_counts_from_the_totals(mikkeli, savonlinna, 
     filtered = DirectorySearch(municipality_ids=[mikkeli.pk, savonlinna.pk])
     assert filtered.facet_counts([month, year, two_years])[UPDATED_SINCE] == counts[UPDATED_SINCE]
     assert filtered.count() == 3
+
+
+def test_whole_directory_counts_dates_on_and_beside_each_choice(mikkeli):
+    options = updated_since_options()
+    days = [None, *(day + datetime.timedelta(days=d) for day in options for d in (-1, 0))]
+    for n, day in enumerate(days):
+        AssociationFactory(name=f"Yhdistys {n} ry", home_municipality=mikkeli, last_verified=day)
+    expected = {None: len(days)}
+    for option in options:
+        expected[option] = sum(1 for day in days if day and day >= option)
+    entries, count, counts = DirectorySearch().page_and_facet_counts(0, 5, options)
+    assert counts[UPDATED_SINCE] == expected
+    assert count == len(days)
+    assert len(entries) == 5
+    # The same as counted through the entries, with a filter that every result passes.
+    filtered = DirectorySearch(municipality_ids=[mikkeli.pk])
+    assert filtered.page_and_facet_counts(0, 5, options)[1:] == (count, counts)
 
 
 def test_deleted_municipality_leaves_no_total(region, mikkeli):

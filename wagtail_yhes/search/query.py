@@ -299,8 +299,8 @@ class DirectorySearch:
         conditions, params = self._filters("r.association_id", "r.last_verified")
         return (f" WHERE {' AND '.join(conditions)}" if conditions else ""), params
 
-    def _page_sql(self, source, offset, limit):
-        """SQL of one page of the results, and their count.
+    def _page_sql(self, source, offset, limit, *, counted=True):
+        """SQL of one page of the results, and unless not ``counted`` their count.
 
         Rows are ``(_PAGE, id, version, position, details)`` and ``(_COUNT, count, 0,
         0, NULL)``, read from ``source`` (of ``_source``). Only the page is ordered, not
@@ -328,10 +328,12 @@ class DirectorySearch:
             f"SELECT {_PAGE}, page.association_id, page.version, "
             f"ROW_NUMBER() OVER (ORDER BY {position}), shown.text FROM ("
             f"SELECT r.* FROM {source}{where} ORDER BY {order} LIMIT %s OFFSET %s) page "
-            f"LEFT JOIN {self.tables.details} shown ON shown.entry_id = page.association_id "
-            f"UNION ALL {count_sql}"
+            f"LEFT JOIN {self.tables.details} shown ON shown.entry_id = page.association_id"
         )
-        return sql, [*position_params, *params, *order_params, limit, offset, *count_params]
+        page_params = [*position_params, *params, *order_params, limit, offset]
+        if not counted:
+            return sql, page_params
+        return f"{sql} UNION ALL {count_sql}", [*page_params, *count_params]
 
     # Results --------------------------------------------------------------------------
 
@@ -380,13 +382,18 @@ class DirectorySearch:
             answer = self._bitmap_answer(dates, facets=True)
             return answer.page(offset, limit), answer.count(), answer.facet_counts()
         with_clause, source, params = self._source()
-        page_sql, page_params = self._page_sql(source, offset, limit)
+        # The whole directory's date counts add up to its count.
+        counted_by_dates = bool(dates) and not self.words and not self._has_filters()
+        page_sql, page_params = self._page_sql(source, offset, limit, counted=not counted_by_dates)
         facets_sql, facet_params, bucketed = self._facets_sql(dates)
         rows = self._fetch(
             f"{with_clause}{page_sql} UNION ALL {facets_sql}", params + page_params + facet_params
         )
         entries, count, facet_rows = _read_page(rows)
-        return entries, count, self._counts(facet_rows, dates, bucketed)
+        counts = self._counts(facet_rows, dates, bucketed)
+        if counted_by_dates:
+            count = counts[UPDATED_SINCE][None]
+        return entries, count, counts
 
     def all_ids(self):
         """The association id of every result, in order."""
@@ -518,15 +525,24 @@ class DirectorySearch:
         t = self.tables
         sql = f"SELECT facet, value, entries, 0, NULL FROM {t.totals} WHERE facet IN (%s, %s)"
         params = [DirectoryFacetTotal.MUNICIPALITY, DirectoryFacetTotal.ACTIVITY_FIELD]
-        if dates:
-            # Each day's entries fall in the bucket of the newest date they reach.
-            whens = " ".join(f"WHEN value >= %s THEN {i}" for i in range(len(dates)))
+        # Each day's entries fall in the bucket of the newest date they reach (dates are
+        # newest first): a range of the totals each, added up without sorting them into
+        # groups, which took three times as long.
+        bounds = [day.toordinal() for day in dates]
+        for i in range(len(bounds) + 1) if bounds else ():
+            conditions, part_params = ["facet = %s"], [DirectoryFacetTotal.LAST_VERIFIED]
+            if i < len(bounds):
+                conditions.append("value >= %s")
+                part_params.append(bounds[i])
+            if i > 0:
+                conditions.append("value < %s")
+                part_params.append(bounds[i - 1])
             sql += (
-                f" UNION ALL SELECT {DirectoryFacetTotal.LAST_VERIFIED}, "
-                f"CASE {whens} ELSE {len(dates)} END, SUM(entries), 0, NULL "
-                f"FROM {t.totals} WHERE facet = %s GROUP BY 2"
+                f" UNION ALL SELECT {DirectoryFacetTotal.LAST_VERIFIED}, {i}, "
+                f"COALESCE(SUM(entries), 0), 0, NULL FROM {t.totals} "
+                f"WHERE {' AND '.join(conditions)}"
             )
-            params += [day.toordinal() for day in dates] + [DirectoryFacetTotal.LAST_VERIFIED]
+            params += part_params
         return sql, params, bool(dates)
 
 
