@@ -355,10 +355,12 @@ class DirectoryListing:
         number = self.paginator_page.number
         links = []
         for item in paginator.get_elided_page_range(number, on_each_side=2, on_ends=1):
-            if item == paginator.ELLIPSIS:
-                links.append((None, "", False))
-            else:
+            # A gap is ``paginator.ELLIPSIS``, a lazy translation: compared with it, each
+            # number would be translated.
+            if isinstance(item, int):
                 links.append((item, self.page_url(item), item == number))
+            else:
+                links.append((None, "", False))
         return links
 
     def page_url(self, number):

@@ -135,9 +135,24 @@ def _active_filters(directory, texts):
     )
 
 
+@lru_cache(maxsize=16)
+def _page_numbers(language):
+    """Page numbers as the active language writes them, by number: the same on every page."""
+    return {}
+
+
+def _page_number(number, language):
+    """``number``, localized and escaped, in ``language`` (the active language)."""
+    shown = _page_numbers(language)
+    if number not in shown:
+        shown[number] = escape(localize(number))
+    return shown[number]
+
+
 def _pagination(directory, texts):
     if not directory.paginator_page.has_other_pages():
         return ""
+    language = get_language()
     items = []
     if directory.previous_url:
         items.append(
@@ -148,7 +163,7 @@ def _pagination(directory, texts):
         if number is None:
             items.append('<li><span aria-hidden="true">…</span></li>')
             continue
-        shown = escape(localize(number))
+        shown = _page_number(number, language)
         label = texts["page"] % {"number": shown}
         here = ' aria-current="page"' if current else ""
         items.append(f'<li><a href="{escape(url)}"{here} aria-label="{label}">{shown}</a></li>')
