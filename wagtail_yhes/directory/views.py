@@ -113,7 +113,8 @@ def directory_index(page, request):
         )
 
     per_page = (params.page_size if params.format == JSON else None) or page.results_per_page
-    options = updated_since_options()
+    today = timezone.localdate()
+    options = updated_since_options(today)
     shows_facets = params.format != JSON and _shows_filters(page)
 
     def answer(number):
@@ -145,7 +146,7 @@ def directory_index(page, request):
         _shown_filters(page),
         get_language(),
         tuple(params.query_items(format=params.format)),
-        timezone.localdate(),
+        today,
     )
 
     def results(base_url, *, as_json=False, keep=True):
