@@ -51,8 +51,8 @@ TEXTS = {
 def _texts(language):
     """``TEXTS`` in ``language``, which must be the active language.
 
-    Some thirty texts a listing: asking for each translation anew took longer than
-    writing the filters' options.
+    Some thirty texts a listing: asking for each translation anew took about as long
+    as writing the filters' forty options.
     """
     return {name: str(text) for name, text in TEXTS.items()}
 
