@@ -15,9 +15,9 @@ requests the directory, so that a busy machine slows them alike; a request's rat
 the median over the rounds of its time divided by the plain page's time in the same
 round. Both requests follow the same preparation because it slows whatever request
 comes next: writing an association to the index made the plain page itself about a
-fifth slower (0.8 ms on SQLite, 1.0 ms on PostgreSQL at 3,000), which is not the
-directory's to answer for. The plain page's time in each pass is printed beside the
-directory's. The states:
+sixth slower (``benchmarks/after_preparation.py``), which is not the directory's to
+answer for. The plain page's time in each pass is printed beside the directory's. The
+states:
 
 - "cached": the same search was made before (every later visitor of it);
 - "after a change it cannot find": an association that has no term beginning as a
