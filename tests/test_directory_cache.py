@@ -1,6 +1,7 @@
 """Directory searches are cached until the directory index changes."""
 
 import pytest
+from django.core.cache import cache
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
@@ -323,3 +324,33 @@ def test_search_depends_on_the_beginnings_of_its_words_forms():
     search = DirectorySearch(finnish.query_words("veden MLL"))
     assert {"ved", "ves", "mll"} <= search.term_beginnings()
     assert DirectorySearch().term_beginnings() == set()
+
+
+def test_search_with_nothing_kept_reads_its_bitmaps_with_its_versions(
+    client, directory_page, directory_associations
+):
+    client.get(directory_page.url, {"q": "martat"})
+    cache.clear()
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get(directory_page.url, {"q": "martat"})
+    assert b"Juvan Martat ry" in response.content
+    reads = [q["sql"] for q in queries.captured_queries if "directorybitmap" in q["sql"]]
+    assert len(reads) == 1
+    assert "directorytermversion" in reads[0]
+    # Kept now: the next request reads its versions alone, and no bitmaps.
+    with CaptureQueriesContext(connection) as queries:
+        assert client.get(directory_page.url, {"q": "martat"}).content == response.content
+    assert not reads_terms(queries)
+
+
+def test_answer_kept_at_another_version_is_worked_out_anew(
+    client, directory_page, directory_associations
+):
+    client.get(directory_page.url, {"q": "martat"})
+    martat = directory_associations["Juvan Martat ry"]
+    martat.live = False
+    martat.save()
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get(directory_page.url, {"q": "martat"})
+    assert b"Juvan Martat ry" not in response.content
+    assert reads_terms(queries)

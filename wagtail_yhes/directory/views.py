@@ -17,7 +17,7 @@ from django.utils.translation import gettext as _
 
 from ..models import ActivityField, Association, Municipality
 from ..search import DirectorySearch
-from ..search.cache import SearchCache, kept_vocabulary, vocabulary
+from ..search.cache import SearchCache, kept_vocabulary, kept_whatever_version, vocabulary
 from ..search.query import updated_since_options
 from . import exports, listing
 from .listing_markup import LISTING_TEMPLATES, render_listing
@@ -69,7 +69,7 @@ def _search(query, municipalities, activity_fields):
     return params, search
 
 
-def _read_search(query):
+def _read_search(query, read_with_versions=None):
     """``(cache, vocabulary, params, search)`` of a request's ``query``.
 
     The municipalities and fields are needed to read the search, and the search to
@@ -77,13 +77,18 @@ def _read_search(query):
     vocabulary is current. The search is read with the vocabulary that the process
     keeps, as it nearly always is current, and all the versions with one query; it is
     read again if the vocabulary was not current.
+
+    ``read_with_versions(params, search)`` may give a statement to read in that query
+    too (``SearchCache.also_rows``); its rows are left out if the search is read again.
     """
     kept_version, kept = kept_vocabulary()
     params, search = _search(query, *(kept or ([], [])))
     beginnings = search.term_beginnings()
-    cache = SearchCache(beginnings=beginnings)
+    also = read_with_versions(params, search) if read_with_versions and kept_version else None
+    cache = SearchCache(beginnings=beginnings, also=also)
     if kept_version and cache.vocabulary_version == kept_version:
         return cache, kept, params, search
+    cache.also_rows = None
     current = vocabulary(cache.vocabulary_version, _load_vocabulary)
     params, search = _search(query, *current)
     if search.term_beginnings() != beginnings:
@@ -101,7 +106,33 @@ def directory_index(page, request):
     is kept rendered until its association changes.
     """
     query, notices = read_query(request)
-    cache, (municipalities, activity_fields), params, search = _read_search(query)
+    today = timezone.localdate()
+    options = updated_since_options(today)
+
+    def answer_parts(params, search, number):
+        """What a page of results, with its count and filter counts, is kept under."""
+        per_page = _per_page(page, params)
+        parts = ("answer", search.cache_key(), search.sort, (number - 1) * per_page, per_page)
+        return (*parts, tuple(options)) if _shows_facets(page, params) else parts
+
+    looked_up = {}
+
+    def read_with_versions(params, search):
+        # The page's answer is looked up before the versions are read: if none is kept,
+        # at any version (the cache was emptied, or is turned off), the bitmaps that
+        # answer it are read in the same query as the versions.
+        if params.format in (CSV, XLSX):
+            return None
+        parts = answer_parts(params, search, params.page)
+        looked_up[parts] = kept_whatever_version(parts)
+        if looked_up[parts] is not None:
+            return None
+        shows_facets = _shows_facets(page, params)
+        return search.bitmap_statement(options if shows_facets else (), facets=shows_facets)
+
+    cache, (municipalities, activity_fields), params, search = _read_search(
+        query, read_with_versions
+    )
     params.notices[:0] = [notice for notice in notices if notice not in params.notices]
     by_pk = {
         "municipalities": {m.pk: m for m in municipalities},
@@ -112,23 +143,26 @@ def directory_index(page, request):
             search, params.format, base_url=page.get_full_url(request), **by_pk
         )
 
-    per_page = (params.page_size if params.format == JSON else None) or page.results_per_page
-    today = timezone.localdate()
-    options = updated_since_options(today)
-    shows_facets = params.format != JSON and _shows_filters(page)
+    per_page = _per_page(page, params)
+    shows_facets = _shows_facets(page, params)
 
     def answer(number):
         # A page of results with its count and, when the page shows them, the filter
         # counts: worked out together, which finds the matching associations once for
-        # all three, and kept as one entry.
+        # all three, and kept as one entry with the version it was worked out at.
+        parts = answer_parts(params, search, number)
+        kept = looked_up[parts] if parts in looked_up else cache.get_lasting(parts)
+        if kept is not None and kept[0] == cache.version:
+            return kept[1]
         offset = (number - 1) * per_page
-        parts = ("answer", search.cache_key(), search.sort, offset, per_page)
+        # The bitmaps read with the versions, if they were: the same for every page.
+        rows = cache.also_rows
         if shows_facets:
-            return cache.get_or_compute(
-                (*parts, tuple(options)),
-                lambda: search.page_and_facet_counts(offset, per_page, options),
-            )
-        return cache.get_or_compute(parts, lambda: (*search.page(offset, per_page), None))
+            value = search.page_and_facet_counts(offset, per_page, options, bitmap_rows=rows)
+        else:
+            value = (*search.page(offset, per_page, bitmap_rows=rows), None)
+        cache.set_lasting(parts, (cache.version, value))
+        return value
 
     entries, count, counts = answer(params.page)
     paginator = Paginator(range(count), per_page)
@@ -288,6 +322,15 @@ def _shown_filters(page):
 
 def _shows_filters(page):
     return any(_shown_filters(page))
+
+
+def _shows_facets(page, params):
+    """Whether the response shows filter counts: the page's, if it shows filters."""
+    return params.format != JSON and _shows_filters(page)
+
+
+def _per_page(page, params):
+    return (params.page_size if params.format == JSON else None) or page.results_per_page
 
 
 def association_detail(page, request, slug):

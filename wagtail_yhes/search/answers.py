@@ -77,16 +77,26 @@ class BitmapAnswer:
     option is read to be counted, without only the chosen ones.
     """
 
-    def __init__(self, search, dates=(), *, facets=True):
+    def __init__(self, search, dates=(), *, facets=True, rows=None):
         self.search = search
         self.dates = list(dates)
-        self._rows = self._read(facets)
+        if rows is None:
+            with search.connection.cursor() as cursor:
+                cursor.execute(*self.statement(search, self.dates, facets=facets))
+                rows = cursor.fetchall()
+        self._rows = {}
+        for kind, key, weight, entries in rows:
+            self._rows.setdefault(kind, {})[key, weight] = entries
 
     # Reading -------------------------------------------------------------------------
 
-    def _read(self, facets):
-        """``{kind: {(key, weight): serialised bitmap}}`` of what the search needs."""
-        search = self.search
+    @staticmethod
+    def statement(search, dates=(), *, facets=True):
+        """``(SQL, params)`` of the bitmaps the answer reads: ``(kind, key, weight, entries)``.
+
+        A caller may read them with other rows in one statement and give them to the
+        answer as ``rows``.
+        """
         connection = search.connection
         # One condition per group of rows, joined with OR: each is a range of the primary
         # key. As one statement of many parts (UNION ALL), PostgreSQL took longer to plan
@@ -109,7 +119,7 @@ class BitmapAnswer:
                 if ids:
                     conditions.append(f"kind = {kind} AND key IN ({_placeholders(ids)})")
                     params += [str(pk) for pk in ids]
-        days = set(self.dates if facets else ())
+        days = set(dates if facets else ())
         if search.updated_since:
             days.add(search.updated_since)
         if days:
@@ -126,16 +136,8 @@ class BitmapAnswer:
             params.append(search.name_key)
         table = connection.ops.quote_name(DirectoryBitmap._meta.db_table)
         where = " OR ".join(f"({condition})" for condition in conditions)
-        with connection.cursor() as cursor:
-            cursor.execute(
-                f"SELECT kind, key, weight, entries FROM {table} WHERE {where}",  # noqa: S608
-                params,
-            )
-            rows = cursor.fetchall()
-        by_kind = {}
-        for kind, key, weight, entries in rows:
-            by_kind.setdefault(kind, {})[key, weight] = entries
-        return by_kind
+        sql = f"SELECT kind, key, weight, entries FROM {table} WHERE {where}"  # noqa: S608
+        return sql, params
 
     def _bitmaps(self, kind):
         """``{(key, weight): bitmap}`` of one kind."""

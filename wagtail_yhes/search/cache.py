@@ -38,41 +38,79 @@ VOCABULARY = 2
 TERMS = 3
 
 
-def _read_versions(beginnings=()):
+def _read_versions(beginnings=(), also=None):
     """The versions of the index, of its vocabulary and of its terms, and of ``beginnings``.
 
-    Returns ``(index, vocabulary, terms, {beginning: version})``, read with one query.
+    Returns ``(index, vocabulary, terms, {beginning: version}, rows)``, read with one
+    query. ``also`` is ``(SQL, params)`` of other rows of four columns, ``(kind, key,
+    weight, entries)`` with a kind of 0 or more, read in the same query; ``rows`` are
+    those rows, or None without ``also``.
     """
     # Read on every directory request: plain SQL spares the ORM's compiling.
     connection = connections[router.db_for_read(DirectoryIndexVersion)]
     q = connection.ops.quote_name
     table, pk = q(DirectoryIndexVersion._meta.db_table), q(DirectoryIndexVersion._meta.pk.column)
-    sql = f"SELECT '', {pk}, version FROM {table} WHERE {pk} IN (%s, %s, %s)"  # noqa: S608
+    # A version is a row ``(-1, beginning or "", id or 0, version)``, beside rows of
+    # ``also`` if any: they come first, since in a UNION PostgreSQL gives each column the
+    # type of its first part that has one (``entries`` is binary, the versions numbers).
+    parts = [
+        f"SELECT -1, '', {pk}, NULL, version FROM {table} "  # noqa: S608
+        f"WHERE {pk} IN (%s, %s, %s)"
+    ]
     params = [INDEX, VOCABULARY, TERMS]
     if beginnings:
         terms_table = q(DirectoryTermVersion._meta.db_table)
         placeholders = ", ".join(["%s"] * len(beginnings))
-        sql += (
-            f" UNION ALL SELECT beginning, 0, version FROM {terms_table} "  # noqa: S608
+        parts.append(
+            f"SELECT -1, beginning, 0, NULL, version FROM {terms_table} "  # noqa: S608
             f"WHERE beginning IN ({placeholders})"
         )
         params += sorted(beginnings)
+    if also:
+        also_sql, also_params = also
+        parts.insert(0, f"SELECT a.*, NULL FROM ({also_sql}) a")  # noqa: S608
+        params = [*also_params, *params]
     with connection.cursor() as cursor:
-        cursor.execute(sql, params)
+        cursor.execute(" UNION ALL ".join(parts), params)
         rows = cursor.fetchall()
-    versions = {pk: version for beginning, pk, version in rows if not beginning}
-    by_beginning = {beginning: version for beginning, _pk, version in rows if beginning}
+    versions, by_beginning, other = {}, {}, []
+    for kind, beginning, number, entries, version in rows:
+        if kind >= 0:
+            other.append((kind, beginning, number, entries))
+        elif beginning:
+            by_beginning[beginning] = version
+        else:
+            versions[number] = version
     return (
         versions.get(INDEX, 0),
         versions.get(VOCABULARY, 0),
         versions.get(TERMS, 0),
         by_beginning,
+        other if also else None,
     )
 
 
 def current_version():
     """The version of the directory index (0 before its first change)."""
     return _read_versions()[0]
+
+
+def _directory_cache():
+    """``(cache, timeout)`` of the directory; the cache is None when it is turned off."""
+    # As in Django's cache API: 0 keeps nothing, None keeps until the version changes.
+    timeout = get_setting("DIRECTORY_CACHE_TIMEOUT")
+    return (None if timeout == 0 else caches[get_setting("DIRECTORY_CACHE")]), timeout
+
+
+def _lasting_key(parts):
+    digest = hashlib.sha256(repr((CACHE_FORMAT, *parts)).encode()).hexdigest()
+    return f"wagtail_yhes:directory:lasting:{digest[:32]}"
+
+
+def kept_whatever_version(parts):
+    """``SearchCache.get_lasting(parts)``, before the versions are read."""
+    cache, _timeout = _directory_cache()
+    return None if cache is None else cache.get(_lasting_key(parts))
 
 
 def new_version():
@@ -139,17 +177,25 @@ class SearchCache:
     of the beginnings, read with one query, and a change of associations that none of
     them begins a term of leaves it as it was. Without a version of the terms (a new or
     flushed database) it stays at the version of the whole index.
+
+    ``also`` is a statement read in the same query as the versions (``_read_versions``);
+    its rows are ``also_rows``.
     """
 
-    def __init__(self, version=None, *, beginnings=()):
+    def __init__(self, version=None, *, beginnings=(), also=None):
+        self.also_rows = None
         if version is None:
-            versions = _read_versions(beginnings)
-            self.version, self.vocabulary_version, self.terms_version, by_beginning = versions
+            versions = _read_versions(beginnings, also)
+            (
+                self.version,
+                self.vocabulary_version,
+                self.terms_version,
+                by_beginning,
+                self.also_rows,
+            ) = versions
         else:
             self.version, self.vocabulary_version, self.terms_version = version, None, 0
-        # As in Django's cache API: 0 keeps nothing, None keeps until the version changes.
-        self.timeout = get_setting("DIRECTORY_CACHE_TIMEOUT")
-        self.cache = None if self.timeout == 0 else caches[get_setting("DIRECTORY_CACHE")]
+        self.cache, self.timeout = _directory_cache()
         if beginnings and self.terms_version:
             ordered = ((b, by_beginning.get(b, 0)) for b in sorted(beginnings))
             parts = (self.terms_version, *ordered)
@@ -179,10 +225,6 @@ class SearchCache:
             self.cache.set(key, value, self.timeout)
         return value
 
-    def _lasting_key(self, parts):
-        digest = hashlib.sha256(repr((CACHE_FORMAT, *parts)).encode()).hexdigest()
-        return f"wagtail_yhes:directory:lasting:{digest[:32]}"
-
     def get_lasting(self, parts):
         """The value kept under ``parts`` whatever the index version, or None.
 
@@ -190,12 +232,12 @@ class SearchCache:
         language, the address, the vocabulary version. ``CACHE_FORMAT`` is part of every
         key, so an upgrade makes it anew.
         """
-        return None if self.cache is None else self.cache.get(self._lasting_key(parts))
+        return None if self.cache is None else self.cache.get(_lasting_key(parts))
 
     def set_lasting(self, parts, value):
         """Keep ``value`` under ``parts`` whatever the index version (``get_lasting``)."""
         if self.cache is not None:
-            self.cache.set(self._lasting_key(parts), value, self.timeout)
+            self.cache.set(_lasting_key(parts), value, self.timeout)
 
     def get_or_compute_lasting(self, parts, compute):
         """Like ``get_or_compute``, for a value that does not depend on the index version.

@@ -149,11 +149,24 @@ class DirectorySearch:
         """
         return bool(self.words) and self.sort != UPDATED
 
-    def _bitmap_answer(self, dates=(), *, facets):
+    def _bitmap_answer(self, dates=(), *, facets, rows=None):
         # ``answers`` builds on this module.
         from .answers import BitmapAnswer
 
-        return BitmapAnswer(self, dates, facets=facets)
+        return BitmapAnswer(self, dates, facets=facets, rows=rows)
+
+    def bitmap_statement(self, updated_options=(), *, facets):
+        """``(SQL, params)`` of the bitmaps that answer the search, or None if none do.
+
+        With ``facets``, those of ``page_and_facet_counts(…, updated_options)``; without,
+        those of ``page()``. Read together with other rows, they are given to either as
+        ``bitmap_rows``.
+        """
+        if not self._answered_by_bitmaps():
+            return None
+        from .answers import BitmapAnswer
+
+        return BitmapAnswer.statement(self, list(updated_options), facets=facets)
 
     def term_beginnings(self):
         """The beginnings of every term that a word of the search can match.
@@ -355,14 +368,15 @@ class DirectorySearch:
         sql = f"{with_clause}SELECT COUNT(*) FROM {source}{where}"
         return self._fetch(sql, params + filter_params)[0][0]
 
-    def page(self, offset, limit):
+    def page(self, offset, limit, *, bitmap_rows=None):
         """Return ``(entries, count)``: one page of results, and the count of all.
 
         ``entries`` are ``PageEntry``s: the version tells whether what was rendered of
-        the association before is still its current state.
+        the association before is still its current state. ``bitmap_rows`` are those of
+        ``bitmap_statement(facets=False)``, if they were read already.
         """
         if self._answered_by_bitmaps():
-            answer = self._bitmap_answer(facets=False)
+            answer = self._bitmap_answer(facets=False, rows=bitmap_rows)
             return answer.page(offset, limit), answer.count()
         with_clause, source, params = self._source()
         page_sql, page_params = self._page_sql(source, offset, limit)
@@ -371,15 +385,16 @@ class DirectorySearch:
         )
         return entries, count
 
-    def page_and_facet_counts(self, offset, limit, updated_options=()):
+    def page_and_facet_counts(self, offset, limit, updated_options=(), *, bitmap_rows=None):
         """Return ``(entries, count, facet counts)``: ``page()`` and ``facet_counts()``.
 
         One statement answers all three: with words, the entries that the words match
-        are found once for the page, the count and the filters.
+        are found once for the page, the count and the filters. ``bitmap_rows`` are
+        those of ``bitmap_statement(updated_options, facets=True)``, if read already.
         """
         dates = list(updated_options)
         if self._answered_by_bitmaps():
-            answer = self._bitmap_answer(dates, facets=True)
+            answer = self._bitmap_answer(dates, facets=True, rows=bitmap_rows)
             return answer.page(offset, limit), answer.count(), answer.facet_counts()
         with_clause, source, params = self._source()
         # The whole directory's date counts add up to its count.
