@@ -2,8 +2,8 @@
 
 A search's count, filter counts and pages are stored in the cache named by the
 ``WAGTAIL_YHES_DIRECTORY_CACHE`` setting under the current ``DirectoryIndexVersion``,
-which every change of the index replaces: nothing stale is ever read, whichever cache
-backend the site uses and however many processes serve it.
+or with it, which every change of the index replaces: nothing stale is ever read,
+whichever cache backend the site uses and however many processes serve it.
 
 A search with words is stored under narrower versions instead (``SearchCache``):
 that of the terms as a whole, and one for each beginning of its words' forms
@@ -17,7 +17,9 @@ Some things outlive a change of the index, because they depend on less than all 
 (``SearchCache.get_lasting``): the rendered results of a page, each used again while its
 association's entry is at the version it was rendered at; a search's part of the page,
 stored under what it shows; and the lists of municipalities and activity fields
-(``vocabulary``), kept under a version of their own.
+(``vocabulary``), kept under a version of their own. A page of results is kept that way
+too, with the version it was worked out at, so that it can be looked up before the
+versions are read (``kept_whatever_version``).
 """
 
 import hashlib
@@ -50,7 +52,7 @@ def _read_versions(beginnings=(), also=None):
     connection = connections[router.db_for_read(DirectoryIndexVersion)]
     q = connection.ops.quote_name
     table, pk = q(DirectoryIndexVersion._meta.db_table), q(DirectoryIndexVersion._meta.pk.column)
-    # A version is a row ``(-1, beginning or "", id or 0, version)``, beside rows of
+    # A version is a row ``(-1, beginning or "", id or 0, NULL, version)``, beside rows of
     # ``also`` if any: they come first, since in a UNION PostgreSQL gives each column the
     # type of its first part that has one (``entries`` is binary, the versions numbers).
     parts = [
