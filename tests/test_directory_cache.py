@@ -354,3 +354,25 @@ def test_answer_kept_at_another_version_is_worked_out_anew(
         response = client.get(directory_page.url, {"q": "martat"})
     assert b"Juvan Martat ry" not in response.content
     assert reads_terms(queries)
+
+
+@pytest.mark.parametrize("params", [{"q": "martat"}, {"q": "martat", "page": "99"}, {}])
+def test_directory_with_the_cache_turned_off_shows_what_it_shows_with_it(
+    client, directory_page, directory_associations, settings, params
+):
+    cached = results_part(client.get(directory_page.url, params))
+    settings.WAGTAIL_YHES_DIRECTORY_CACHE_TIMEOUT = 0
+    for _ in range(2):
+        with CaptureQueriesContext(connection) as queries:
+            response = client.get(directory_page.url, params)
+        assert results_part(response) == cached
+    if params.get("q"):
+        # Nothing is kept: each request reads the bitmaps with the versions.
+        reads = [q["sql"] for q in queries.captured_queries if "directorybitmap" in q["sql"]]
+        assert len(reads) == 1
+        assert "directorytermversion" in reads[0]
+    assert b"Juvan Martat ry" in client.get(directory_page.url, {"q": "martat"}).content
+    martat = directory_associations["Juvan Martat ry"]
+    martat.live = False
+    martat.save()
+    assert b"Juvan Martat ry" not in client.get(directory_page.url, {"q": "martat"}).content
