@@ -544,8 +544,7 @@ class DirectorySearch:
         # newest first): a range of the totals each, added up without sorting the days
         # into groups, which took nearly twice as long.
         bounds = [day.toordinal() for day in dates]
-        buckets = range(len(bounds) + 1) if bounds else range(0)
-        for i in buckets:
+        for i in range(len(bounds) + 1 if bounds else 0):
             conditions, part_params = ["facet = %s"], [DirectoryFacetTotal.LAST_VERIFIED]
             if i < len(bounds):
                 conditions.append("value >= %s")
