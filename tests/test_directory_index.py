@@ -3,8 +3,8 @@
 import pytest
 
 from wagtail_yhes.models import ActivityField, Association, DirectoryEntry, Municipality
+from wagtail_yhes.search import current_index_version as current_version
 from wagtail_yhes.search import rebuild_index, reindex_associations
-from wagtail_yhes.search.cache import current_version
 
 from .factories import AssociationFactory
 

@@ -16,7 +16,7 @@ from wagtail_yhes.importing.apply import CREATE_ACTION, UPDATE_ACTION
 from wagtail_yhes.matching import find_existing
 from wagtail_yhes.models import ActivityField, Association, DirectoryEntry, Municipality
 from wagtail_yhes.regions import ETELA_SAVO_MUNICIPALITIES
-from wagtail_yhes.search import DirectorySearch
+from wagtail_yhes.search import Search
 from wagtail_yhes.search.tasks import add_to_search_backends
 
 from .factories import AssociationFactory
@@ -33,8 +33,7 @@ def english():
 
 def directory_search(text):
     """The names that the public directory finds for ``text``, in order."""
-    entries, _count = DirectorySearch(query_words(text)).page(0, 20)
-    ids = [entry.pk for entry in entries]
+    ids = Search(words=tuple(query_words(text))).page(0, 20)
     return list(Association.objects.filter(pk__in=ids).values_list("name", flat=True))
 
 

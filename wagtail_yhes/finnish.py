@@ -68,7 +68,7 @@ _loaded = False
 
 
 def warm_up():
-    """Load the Finnish dictionary now, so that the first search does not wait for it."""
+    """Load the Finnish and Swedish dictionaries now, so that no search waits for them."""
     global _loaded
     if _loaded:
         return
@@ -77,6 +77,7 @@ def warm_up():
             # simplemma keeps the dictionary for the rest of the process; the lock stops
             # two threads from decompressing it at the same time.
             simplemma.lemmatize("yhdistys", lang="fi", low_memory=True)
+            simplemma.lemmatize("förening", lang="sv", low_memory=True)
             _loaded = True
 
 
@@ -122,6 +123,22 @@ def _lemma(word):
 
 
 @lru_cache(maxsize=100_000)
+def swedish_lemma(word):
+    """Return the dictionary form of a lower-case Swedish ``word``: "föreningar" → "förening".
+
+    A word that the Swedish dictionary does not know, as most Finnish words, comes back
+    as it is.
+    """
+    if not _loaded:
+        warm_up()
+    if word in _SWEDISH_ABBREVIATIONS:
+        # Place names' "Sankt" and "S:t", which the dictionary takes for other words.
+        return word
+    found = simplemma.lemmatize(word, lang="sv", low_memory=True).casefold()
+    return found if found.isalnum() else word
+
+
+@lru_cache(maxsize=100_000)
 def is_known(word):
     """Whether ``word`` (lower case, with diacritics) is in the Finnish dictionary."""
     if not _loaded:
@@ -157,7 +174,7 @@ def index_forms(word):
     ``forms`` are the word itself and its lemma; ``part_forms`` are its compound parts
     and their lemmas, which match less strongly.
     """
-    forms = {fold(word), fold(lemma(word))}
+    forms = {fold(word), fold(lemma(word)), fold(swedish_lemma(word))}
     parts = set()
     for part in compound_parts(word):
         parts.update((fold(part), fold(lemma(part))))
@@ -227,7 +244,7 @@ class QueryWord:
 def query_word(word):
     """Return the ``QueryWord`` for a lower-case ``word`` that a visitor typed."""
     folded = fold(word)
-    forms = {folded, fold(lemma(word))}
+    forms = {folded, fold(lemma(word)), fold(swedish_lemma(word))}
     if folded == word:
         # Typed without diacritics: also look it up as the dictionary spells it.
         for spelling in restored_spellings(word):

@@ -54,20 +54,11 @@ class DirectoryExport(FinnishExcelCsvMixin, SpreadsheetExportMixin):
         return item
 
 
-def export_rows(search, *, base_url, municipalities, activity_fields):
-    """Yield a row (a dict of ``COLUMNS``) for every result of ``search``, in order.
-
-    ``municipalities`` and ``activity_fields`` map ids to the vocabulary objects.
-    """
-    ids = search.all_ids()
+def export_rows(search, *, base_url):
+    """Yield a row (a dict of ``COLUMNS``) for every result of ``search``, in order."""
+    ids = search.ids()
     for start in range(0, len(ids), _CHUNK_SIZE):
-        chunk = ids[start : start + _CHUNK_SIZE]
-        for result in load_results(
-            chunk,
-            base_url=base_url,
-            municipalities=municipalities,
-            activity_fields=activity_fields,
-        ):
+        for result in load_results(ids[start : start + _CHUNK_SIZE], base_url=base_url):
             home = result.home_municipality
             yield {
                 "name": result.name,
@@ -90,6 +81,7 @@ def export_rows(search, *, base_url, municipalities, activity_fields):
             }
 
 
-def export_response(search, export_format, **kwargs):
+def export_response(search, export_format, *, base_url):
     """A download of every result of ``search`` in ``export_format`` ("csv" or "xlsx")."""
-    return DirectoryExport().as_spreadsheet(export_rows(search, **kwargs), export_format)
+    rows = export_rows(search, base_url=base_url)
+    return DirectoryExport().as_spreadsheet(rows, export_format)

@@ -1,39 +1,18 @@
 """What the directory page shows about a search, worked out for its template.
 
-The template only loops and prints: counts, labels, which boxes are checked and the
-address of every link are decided here. The options of the filters, some forty on every
-page, are written as HTML here too (``FacetOption.html``): through the template engine
-they took a third of the time of a search that was not cached.
+The templates (``wagtail_yhes/directory/``) only loop and print: counts, labels, which
+boxes are checked and the address of every link are decided here.
 """
 
 from dataclasses import dataclass, field
-from functools import lru_cache
-from html import escape
-from urllib.parse import urlencode
 
 from django.utils.formats import date_format, number_format
 from django.utils.functional import cached_property
-from django.utils.safestring import mark_safe
 from django.utils.translation import get_language, ngettext, pgettext
 from django.utils.translation import gettext as _
 
 from ..search.query import ACTIVITY_FIELD, MUNICIPALITY, NAME, RELEVANCE, UPDATED, UPDATED_SINCE
-from .params import CSV, HTML, JSON, PARAMETERS, XLSX
-
-
-@lru_cache(maxsize=16)
-def _count_texts(language):
-    """Texts "n results" by n, for a language: the same counts recur on every page."""
-    return {}
-
-
-def _results_text(count, language=None):
-    texts = _count_texts(language or get_language())
-    if count not in texts:
-        texts[count] = ngettext("%(count)s result", "%(count)s results", count) % {
-            "count": grouped(count)
-        }
-    return texts[count]
+from .params import CSV, JSON, XLSX
 
 
 def grouped(number):
@@ -41,33 +20,9 @@ def grouped(number):
     return number_format(number, force_grouping=True)
 
 
-@lru_cache(maxsize=1024)
-def _option_markup(
-    input_type, name, value, input_id, label, other_name, other_lang, date, language
-):
-    """The two parts of an option's HTML that stay the same from search to search.
-
-    What lies between them (" checked") and after them (the count) changes; the rest is
-    escaped once per process and language. ``language`` is part of the arguments because
-    the words and the date format depend on it.
-    """
-    # ``html.escape`` is what Django's ``escape`` calls, without its wrapper for lazy
-    # strings, which took more time than the escaping.
-    input_id = escape(input_id)
-    label = escape(label)
-    if other_name:
-        label += f' <span lang="{escape(other_lang)}">({escape(other_name)})</span>'
-    if date:
-        since = escape(_("since"))
-        shown = escape(date_format(date, "SHORT_DATE_FORMAT"))
-        label += (
-            f' <span class="yhes-facet__date">({since} '
-            f'<time datetime="{date.isoformat()}">{shown}</time>)</span>'
-        )
-    attributes = (
-        f'type="{input_type}" id="{input_id}" name="{escape(name)}" value="{escape(value)}"'
-    )
-    return f"<li><input {attributes}", f'><label for="{input_id}">{label}'
+def results_text(count):
+    """ "12 results", in the active language."""
+    return ngettext("%(count)s result", "%(count)s results", count) % {"count": grouped(count)}
 
 
 @dataclass
@@ -87,34 +42,7 @@ class FacetOption:
     @property
     def count_text(self):
         """The count as text ("12 results"), or "" when it is not known."""
-        if self.count is None:
-            return ""
-        return _results_text(self.count)
-
-    def html(self, input_type, name):
-        """The option as a list item: its input, and its label with the count."""
-        # Safe: every value in it is escaped (``_option_markup``, below).
-        return mark_safe(self.markup(input_type, name, get_language()))  # noqa: S308
-
-    def markup(self, input_type, name, language):
-        """``html()`` as a plain string, in ``language`` (the active language)."""
-        head, label = _option_markup(
-            input_type,
-            name,
-            self.value,
-            self.input_id,
-            self.label,
-            self.other_name,
-            self.other_lang,
-            self.date,
-            language,
-        )
-        checked = " checked" if self.checked else ""
-        count = ""
-        if self.count is not None:
-            text = escape(_results_text(self.count, language))
-            count = f' <span class="yhes-facet__count">{text}</span>'
-        return f"{head}{checked}{label}{count}</label></li>"
+        return "" if self.count is None else results_text(self.count)
 
 
 @dataclass
@@ -125,17 +53,6 @@ class Facet:
     legend: str
     input_type: str
     options: list = field(default_factory=list)
-
-    @property
-    def options_html(self):
-        """Every option as HTML list items (``FacetOption.html``)."""
-        language = get_language()
-        # Safe: joined from the options' escaped HTML.
-        return mark_safe(  # noqa: S308
-            "\n".join(
-                option.markup(self.input_type, self.name, language) for option in self.options
-            )
-        )
 
 
 @dataclass
@@ -167,6 +84,7 @@ class DirectoryListing:
         facet_counts,
         updated_options,
         base_url,
+        revision=None,
     ):
         self.page = page
         self.params = params
@@ -178,6 +96,9 @@ class DirectoryListing:
         self.facet_counts = facet_counts
         self.updated_options = updated_options
         self.base_url = base_url
+        #: A ``wagtail_yhes.search.tolerance.Revision`` whose results are shown, if the
+        #: search as typed found nothing.
+        self.revision = revision
 
     def url(self, **changes):
         """The address of this search with ``changes`` (see ``DirectoryParams.url``)."""
@@ -355,8 +276,6 @@ class DirectoryListing:
         number = self.paginator_page.number
         links = []
         for item in paginator.get_elided_page_range(number, on_each_side=2, on_ends=1):
-            # A gap is ``paginator.ELLIPSIS``, a lazy translation: compared with it, each
-            # number would be translated.
             if isinstance(item, int):
                 links.append((item, self.page_url(item), item == number))
             else:
@@ -365,41 +284,7 @@ class DirectoryListing:
 
     def page_url(self, number):
         """The address of page ``number`` of this search (the first has no number)."""
-        before, after = self._around_page_number
-        if number == 1:
-            own_format = self.params.format if self.params.format != HTML else None
-            return self._address(self._without_page, own_format)
-        return f"{self.base_url}?{before}page={number}{after}"
-
-    @cached_property
-    def _without_page(self):
-        """This search's query string without its page and format, encoded once.
-
-        The first page's link and the downloads add the format, the last parameter.
-        """
-        return urlencode(self.params.query_items(page=None, format=None))
-
-    def _address(self, query, file_format=None):
-        """The address of the query string ``query``, with the ``file_format`` if given."""
-        if file_format:
-            query = f"{query}&format={file_format}" if query else f"format={file_format}"
-        return f"{self.base_url}?{query}" if query else self.base_url
-
-    @cached_property
-    def _around_page_number(self):
-        """This search's query string before and after ``page=``, each encoded once.
-
-        The links to the pages differ only in the number; the rest of their address,
-        encoded for each link, took a third of the time of the pagination.
-        """
-        items = self.params.query_items(page=None)
-        position = PARAMETERS.index("page")
-        before = [(name, value) for name, value in items if PARAMETERS.index(name) < position]
-        after = [(name, value) for name, value in items if PARAMETERS.index(name) > position]
-        return (
-            urlencode(before) + "&" if before else "",
-            "&" + urlencode(after) if after else "",
-        )
+        return self.url(page=number if number > 1 else None)
 
     @property
     def previous_url(self):
@@ -417,10 +302,20 @@ class DirectoryListing:
     def downloads(self):
         """Open data links of this search: JSON of this page, CSV and XLSX of all results."""
         return [
-            Link("JSON", self._address(urlencode(self.params.query_items(format=None)), JSON)),
-            Link("CSV", self._address(self._without_page, CSV)),
-            Link(_("Excel (XLSX)"), self._address(self._without_page, XLSX)),
+            Link("JSON", self.url(format=JSON)),
+            Link("CSV", self.url(page=None, format=CSV)),
+            Link(_("Excel (XLSX)"), self.url(page=None, format=XLSX)),
         ]
+
+    @property
+    def revision_url(self):
+        """The address of the search as revised (``revision``), to search it as such."""
+        return self.url(q=self.revision.text, page=None) if self.revision else ""
+
+    @property
+    def exact_url(self):
+        """The address of the search exactly as typed, without a revision."""
+        return self.url(exact=1, page=None)
 
     @property
     def suggestions(self):

@@ -29,8 +29,18 @@ MAX_QUERY_WORDS = 10
 #: The largest page of the JSON format.
 MAX_PAGE_SIZE = 100
 
-PARAMETERS = ("q", "municipality", "field", "updated_since", "sort", "page", "page_size", "format")
-_SINGLE = ("q", "updated_since", "sort", "page", "page_size", "format")
+PARAMETERS = (
+    "q",
+    "exact",
+    "municipality",
+    "field",
+    "updated_since",
+    "sort",
+    "page",
+    "page_size",
+    "format",
+)
+_SINGLE = ("q", "exact", "updated_since", "sort", "page", "page_size", "format")
 
 # Parameters that links from newsletters and social media add; they are not ours to
 # complain about.
@@ -75,6 +85,9 @@ class DirectoryParams:
 
     text: str = ""
     words: list = field(default_factory=list)
+    #: Whether the words are searched exactly as typed, never revised when they find
+    #: nothing (``wagtail_yhes.search.tolerance``).
+    exact: bool = False
     municipalities: list = field(default_factory=list)
     activity_fields: list = field(default_factory=list)
     updated_since: datetime.date | None = None
@@ -101,6 +114,7 @@ class DirectoryParams:
         """
         values = {
             "q": self.text,
+            "exact": 1 if self.exact and self.text else "",
             "municipality": [m.slug for m in self.municipalities],
             "field": [f.slug for f in self.activity_fields],
             "updated_since": self.updated_since.isoformat() if self.updated_since else "",
@@ -178,6 +192,7 @@ def read_params(query, *, municipalities, activity_fields):
             )
 
     _read_text(params, single["q"])
+    params.exact = single["exact"] not in ("", "0")
     params.municipalities, unknown = _read_choices(values("municipality"), municipalities)
     if unknown:
         notices.append(

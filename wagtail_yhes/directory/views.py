@@ -1,30 +1,37 @@
-"""The public directory's views: search and browse, open data, one association's page.
+"""The public directory's views: search and browse, open data, suggestions, one association.
 
 ``DirectoryPage`` routes its paths here; the views read only published associations.
+A search's part of the page (and its JSON) is kept in the cache under the index version
+(``wagtail_yhes.search.version``), which every change of the index replaces: one entry
+per search and version, so a change shows at once.
 """
 
+import hashlib
 from functools import lru_cache
 
 from django.conf import settings
+from django.core.cache import caches
 from django.core.exceptions import TooManyFieldsSent
 from django.core.paginator import Paginator
 from django.http import Http404, JsonResponse, QueryDict
 from django.template.loader import render_to_string
 from django.utils import timezone
-from django.utils.safestring import mark_safe
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
+from ..conf import get_setting
 from ..models import ActivityField, Association, Municipality
-from ..search import DirectorySearch
-from ..search.cache import SearchCache, kept_vocabulary, kept_whatever_version, vocabulary
+from ..search import Search, current_index_version
 from ..search.query import updated_since_options
-from . import exports, listing
-from .listing_markup import LISTING_TEMPLATES, render_listing
-from .own_templates import package_templates_used
+from ..search.suggestions import suggestions
+from ..search.tolerance import revise
+from . import exports
+from .listing import DirectoryListing
 from .params import CSV, JSON, XLSX, read_params
-from .results import shown_results
+from .results import load_results
 from .structured_data import organization_json_ld
+
+LISTING_TEMPLATE = "wagtail_yhes/directory/listing.html"
 
 
 def read_query(request):
@@ -52,264 +59,150 @@ def read_query(request):
     return query, notices
 
 
-def _load_vocabulary():
-    return list(Municipality.objects.all()), list(ActivityField.objects.all())
+def _cache():
+    return caches[get_setting("DIRECTORY_CACHE")]
 
 
-def _search(query, municipalities, activity_fields):
-    params = read_params(query, municipalities=municipalities, activity_fields=activity_fields)
-    search = DirectorySearch(
-        params.words,
+def _cache_key(*parts):
+    """A cache key of ``parts`` (the version first), short whatever the address."""
+    digest = hashlib.sha256(repr(parts[1:]).encode()).hexdigest()
+    return f"wagtail_yhes:directory:{parts[0]}:{digest}"
+
+
+def _cached(key, compute, keep):
+    """The value kept under ``key``, or ``compute()``'s, kept when ``keep``."""
+    timeout = get_setting("DIRECTORY_CACHE_TIMEOUT")
+    if not keep or timeout == 0:
+        return compute()
+    value = _cache().get(key)
+    if value is None:
+        value = compute()
+        _cache().set(key, value, timeout)
+    return value
+
+
+def _search_of(params):
+    return Search(
+        words=tuple(params.words),
         name_key=params.name_key,
-        municipality_ids=[m.pk for m in params.municipalities],
-        activity_field_ids=[f.pk for f in params.activity_fields],
+        municipality_ids=tuple(m.pk for m in params.municipalities),
+        activity_field_ids=tuple(f.pk for f in params.activity_fields),
         updated_since=params.updated_since,
         sort=params.sort,
     )
-    return params, search
 
 
-def _read_search(query, read_with_versions=None):
-    """``(cache, vocabulary, params, search)`` of a request's ``query``.
+def _read(query, notices):
+    """The parameters of a request's ``query``, its search as typed, and the vocabulary.
 
-    The municipalities and fields are needed to read the search, and the search to
-    know the versions its cache is at (``SearchCache``), which say whether the
-    vocabulary is current. The search is read with the vocabulary that the process
-    keeps, as it nearly always is current, and all the versions with one query; it is
-    read again if the vocabulary was not current.
-
-    ``read_with_versions(params, search)`` may give a statement to read in that query
-    too (``SearchCache.also_rows``); its rows are left out if the search is read again.
+    The vocabulary is ``{"municipalities": [...], "activity_fields": [...]}``, every
+    option of the filters.
     """
-    kept_version, kept = kept_vocabulary()
-    params, search = _search(query, *(kept or ([], [])))
-    beginnings = search.term_beginnings()
-    also = read_with_versions(params, search) if read_with_versions and kept_version else None
-    cache = SearchCache(beginnings=beginnings, also=also)
-    if kept_version and cache.vocabulary_version == kept_version:
-        return cache, kept, params, search
-    cache.also_rows = None
-    current = vocabulary(cache.vocabulary_version, _load_vocabulary)
-    params, search = _search(query, *current)
-    if search.term_beginnings() != beginnings:
-        # The words do not depend on the vocabulary now; should they some day, the
-        # versions read above are not those of the search.
-        cache = SearchCache(beginnings=search.term_beginnings())
-    return cache, current, params, search
-
-
-def directory_index(page, request):
-    """Search and browse: the page, or with ``format`` the results as JSON, CSV or XLSX.
-
-    What a search shows is cached until the directory index changes (``SearchCache``):
-    its page of results, its counts, and its part of the page, rendered. Each result
-    is kept rendered until its association changes.
-    """
-    query, notices = read_query(request)
-    today = timezone.localdate()
-    options = updated_since_options(today)
-
-    def answer_parts(params, search, number):
-        """What a page of results, with its count and filter counts, is kept under."""
-        per_page = _per_page(page, params)
-        parts = ("answer", search.cache_key(), search.sort, (number - 1) * per_page, per_page)
-        return (*parts, tuple(options)) if _shows_facets(page, params) else parts
-
-    looked_up = {}
-
-    def read_with_versions(params, search):
-        # The page's answer is looked up before the versions are read: if none is kept,
-        # at any version (the cache was emptied, or is turned off), the bitmaps that
-        # answer it are read in the same query as the versions.
-        if params.format in (CSV, XLSX):
-            return None
-        parts = answer_parts(params, search, params.page)
-        looked_up[parts] = kept_whatever_version(parts)
-        if looked_up[parts] is not None:
-            return None
-        shows_facets = _shows_facets(page, params)
-        return search.bitmap_statement(options if shows_facets else (), facets=shows_facets)
-
-    cache, (municipalities, activity_fields), params, search = _read_search(
-        query, read_with_versions
-    )
-    params.notices[:0] = [notice for notice in notices if notice not in params.notices]
-    by_pk = {
-        "municipalities": {m.pk: m for m in municipalities},
-        "activity_fields": {f.pk: f for f in activity_fields},
+    vocabulary = {
+        "municipalities": list(Municipality.objects.all()),
+        "activity_fields": list(ActivityField.objects.all()),
     }
-    if params.format in (CSV, XLSX):
-        return exports.export_response(
-            search, params.format, base_url=page.get_full_url(request), **by_pk
-        )
+    params = read_params(query, **vocabulary)
+    params.notices[:0] = [notice for notice in notices if notice not in params.notices]
+    return params, _search_of(params), vocabulary
 
-    per_page = _per_page(page, params)
-    shows_facets = _shows_facets(page, params)
 
-    def answer(number):
-        # A page of results with its count and, when the page shows them, the filter
-        # counts: worked out together, which finds the matching associations once for
-        # all three, and kept as one entry with the version it was worked out at.
-        parts = answer_parts(params, search, number)
-        kept = looked_up[parts] if parts in looked_up else cache.get_lasting(parts)
-        if kept is not None and kept[0] == cache.version:
-            return kept[1]
-        offset = (number - 1) * per_page
-        # The bitmaps read with the versions, if they were: the same for every page.
-        rows = cache.also_rows
-        if shows_facets:
-            value = search.page_and_facet_counts(offset, per_page, options, bitmap_rows=rows)
+def _answer(params, search, per_page):
+    """``(search, revision, count, page)`` of the results shown for ``params``.
+
+    A search whose words find nothing is revised (``tolerance.revise``), unless asked
+    to be exact; a page past the last shows the last, and says so.
+    """
+    revision, count = None, search.count()
+    if not count and search.words and not params.exact:
+        revision = revise(search, params.text)
+        if revision is not None and (revised_count := revision.search.count()):
+            search, count = revision.search, revised_count
         else:
-            value = (*search.page(offset, per_page, bitmap_rows=rows), None)
-        cache.set_lasting(parts, (cache.version, value))
-        return value
-
-    entries, count, counts = answer(params.page)
+            revision = None
     paginator = Paginator(range(count), per_page)
     if params.page > paginator.num_pages:
         params.notices.append(_("There are not that many pages of results; the last is shown."))
         params.page = paginator.num_pages
-        entries, count, counts = answer(params.page)
-    # Everything a cached part of the response depends on besides the index: the lists
-    # of municipalities and fields too, which a fixture can change without the index.
-    key = (
-        cache.vocabulary_version,
+    return search, revision, paginator.page(params.page)
+
+
+def directory_index(page, request):
+    """Search and browse: the page, or with ``format`` the results as JSON, CSV or XLSX."""
+    query, notices = read_query(request)
+    base_url = page.get_url(request) or ""
+    full_url = page.get_full_url(request) or ""
+    key = _cache_key(
+        current_index_version(),
         page.pk,
         page.last_published_at,
-        per_page,
-        _shown_filters(page),
         get_language(),
-        tuple(params.query_items(format=params.format)),
-        today,
+        base_url,
+        full_url,
+        sorted(query.lists()),
+        notices,
+        timezone.localdate(),
     )
-
-    def results(base_url, *, as_json=False, keep=True):
-        # What was rendered of the page's results before is kept under everything that
-        # the results depend on but the index, and each result used again while its
-        # entry is at the same version (``shown_results``). Version 0 (a new or flushed
-        # database) may mean another vocabulary.
-        keep = keep and bool(cache.vocabulary_version)
-        parts = ("results", as_json, base_url, *key)
-        kept = (cache.get_lasting(parts) if keep else None) or {}
-        shown, renewed = shown_results(
-            entries, kept=kept, as_json=as_json, base_url=base_url, **by_pk
-        )
-        if keep and renewed is not None:
-            cache.set_lasting(parts, renewed)
-        return shown
-
-    if params.format == JSON:
-        base_url = page.get_full_url(request) or ""
-
-        def json_data():
-            return {
-                "count": count,
-                "page": params.page,
-                "num_pages": paginator.num_pages,
-                "page_size": per_page,
-                "results": results(base_url, as_json=True),
-            }
-
-        data = cache.get_or_compute(("json", base_url, *key), json_data)
-        if params.notices:
-            data = {**data, "notices": params.notices}
+    if query.get("format") in (CSV, XLSX):
+        params, search, _vocabulary = _read(query, notices)
+        if params.format in (CSV, XLSX):
+            return exports.export_response(search, params.format, base_url=full_url)
+    if query.get("format") == JSON:
+        data = _cached(key, lambda: _json(page, query, notices, full_url), keep=True)
         return JsonResponse(data, json_dumps_params={"ensure_ascii": False})
-
-    base_url = page.get_url(request) or ""
-
-    def listing_html(counts, cards):
-        directory = listing.DirectoryListing(
-            page=page,
-            params=params,
-            results=cards,
-            count=count,
-            paginator_page=paginator.page(params.page),
-            municipalities=municipalities,
-            activity_fields=activity_fields,
-            facet_counts=counts,
-            updated_options=options,
-            base_url=base_url,
-        )
-        if package_templates_used(*LISTING_TEMPLATES):
-            return render_listing(directory)
-        return render_to_string(LISTING_TEMPLATES[0], {"directory": directory, "page": page})
-
-    if getattr(request, "is_preview", False):
-        # A preview shows the page's unpublished settings: nothing cached applies.
-        html = listing_html(counts, results(base_url, keep=False))
-    else:
-        html = cache.get(("html", base_url, *key))
-        if html is None:
-            if cache.vocabulary_version:
-                # After a change of the register a search mostly shows what it showed
-                # before: the same count and filter counts, and results of which at most
-                # a few changed. Its part of the page around the results is kept under
-                # all but the results, which are kept apart (``results``).
-                shown = (cache.vocabulary_version, count, len(entries), _fingerprint(counts))
-                frame = cache.get_or_compute_lasting(
-                    ("frame", base_url, *key, *shown),
-                    lambda: _frame(listing_html(counts, [RESULT_SLOT] * len(entries))),
-                )
-                cards = results(base_url)
-                html = _fill_frame(frame, cards) or listing_html(counts, cards)
-            else:
-                # Version 0 (a new or flushed database) may mean another vocabulary.
-                html = listing_html(counts, results(base_url))
-            cache.set(("html", base_url, *key), html)
-        # Safe: the cache holds what the template rendered (and escaped) above.
-        html = mark_safe(html)  # noqa: S308
+    preview = getattr(request, "is_preview", False)
+    html = _cached(key, lambda: _listing_html(page, query, notices, base_url), keep=not preview)
     return page.render(
         request,
         context_overrides={
             "directory_html": html,
-            "directory_notices": params.notices,
             "submit_url": base_url + _subpage_path(type(page), "submit"),
             "update_url": base_url + _subpage_path(type(page), "request_update"),
         },
     )
 
 
-@lru_cache(maxsize=32)
-def _subpage_path(page_class, name):
-    """The path of the route ``name`` of a routable page class, below its page ("submit/").
-
-    The same for every page of the class; Django's ``reverse`` took some 20 µs a link.
-    """
-    return page_class.get_resolver().reverse(name)
-
-
-#: Where the listing's template prints a result, in its frame (``_frame``). What the
-#: listing prints of a search or of the register is escaped, so it cannot hold the slot.
-RESULT_SLOT = mark_safe("<!--yhes:result-->")
-
-
-def _frame(html):
-    """The listing as the parts between its results, rendered with ``RESULT_SLOT``s."""
-    return html.split(RESULT_SLOT)
-
-
-def _fill_frame(frame, cards):
-    """The listing of ``cards`` in its ``frame``, or None if they do not fit it.
-
-    They do not if the template printed a result other than once, or if a result was
-    removed from the register after the page of results was read.
-    """
-    if len(frame) != len(cards) + 1:
-        return None
-    parts = [frame[0]]
-    for card, after in zip(cards, frame[1:], strict=True):
-        parts += [card, after]
-    return "".join(parts)
+def _json(page, query, notices, full_url):
+    params, search, _vocabulary = _read(query, notices)
+    per_page = params.page_size or page.results_per_page
+    search, revision, results_page = _answer(params, search, per_page)
+    ids = search.page(results_page.start_index() - 1, per_page) if results_page.object_list else []
+    data = {
+        "count": results_page.paginator.count,
+        "page": results_page.number,
+        "num_pages": results_page.paginator.num_pages,
+        "page_size": per_page,
+        "results": [r.as_json(full_url) for r in load_results(ids, base_url=full_url)],
+    }
+    if revision is not None and revision.corrected:
+        data["did_you_mean"] = revision.text
+    if params.notices:
+        data["notices"] = params.notices
+    return data
 
 
-def _fingerprint(facet_counts):
-    """The filter counts as a value that is equal whenever the counts are."""
-    if facet_counts is None:
-        return None
-    return tuple(
-        (kind, tuple(sorted(counts.items(), key=lambda item: (item[0] is not None, item[0]))))
-        for kind, counts in sorted(facet_counts.items())
+def _listing_html(page, query, notices, base_url):
+    params, search, vocabulary = _read(query, notices)
+    if params.format == JSON:
+        params.format = ""
+    per_page = page.results_per_page
+    search, revision, results_page = _answer(params, search, per_page)
+    ids = search.page(results_page.start_index() - 1, per_page) if results_page.object_list else []
+    options = updated_since_options()
+    shows_filters = any(_shown_filters(page))
+    directory = DirectoryListing(
+        page=page,
+        params=params,
+        results=load_results(ids, base_url=base_url),
+        count=results_page.paginator.count,
+        paginator_page=results_page,
+        **vocabulary,
+        facet_counts=search.filter_counts(options) if shows_filters else None,
+        updated_options=options,
+        base_url=base_url,
+        revision=revision,
     )
+    return render_to_string(LISTING_TEMPLATE, {"directory": directory, "page": page})
 
 
 def _shown_filters(page):
@@ -320,17 +213,25 @@ def _shown_filters(page):
     )
 
 
-def _shows_filters(page):
-    return any(_shown_filters(page))
+@lru_cache(maxsize=32)
+def _subpage_path(page_class, name):
+    """The path of the route ``name`` of a routable page class, below its page ("submit/")."""
+    return page_class.get_resolver().reverse(name)
 
 
-def _shows_facets(page, params):
-    """Whether the response shows filter counts: the page's, if it shows filters."""
-    return params.format != JSON and _shows_filters(page)
+def suggest(page, request):
+    """JSON: up to eight suggestions for what is being typed, for an as-you-type list."""
+    text = " ".join(request.GET.get("q", "")[:100].split())
+    base_url = page.get_url(request) or ""
 
+    def compute():
+        return [
+            {"kind": kind, "text": shown, "url": f"{base_url}{slug}/" if slug else ""}
+            for kind, shown, slug in suggestions(text)
+        ]
 
-def _per_page(page, params):
-    return (params.page_size if params.format == JSON else None) or page.results_per_page
+    key = _cache_key(current_index_version(), "suggest", base_url, text)
+    return JsonResponse({"suggestions": _cached(key, compute, keep=True)})
 
 
 def association_detail(page, request, slug):

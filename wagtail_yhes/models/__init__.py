@@ -1,14 +1,6 @@
 from .associations import Association
 from .directory import DirectoryPage
-from .directory_index import (
-    DirectoryBitmap,
-    DirectoryEntry,
-    DirectoryEntryDetails,
-    DirectoryFacetTotal,
-    DirectoryIndexVersion,
-    DirectoryTerm,
-    DirectoryTermVersion,
-)
+from .directory_index import DirectoryEntry, DirectoryIndexVersion, DirectoryWord, EditorSearchEntry
 from .imports import ImportBatch, ImportRow, RowAction
 from .liaisons import Liaison
 from .places import ActivityField, Municipality
@@ -19,14 +11,11 @@ from .voice import VoicePage
 __all__ = [
     "ActivityField",
     "Association",
-    "DirectoryBitmap",
     "DirectoryEntry",
-    "DirectoryEntryDetails",
-    "DirectoryFacetTotal",
     "DirectoryIndexVersion",
     "DirectoryPage",
-    "DirectoryTerm",
-    "DirectoryTermVersion",
+    "DirectoryWord",
+    "EditorSearchEntry",
     "ImportBatch",
     "ImportRow",
     "Liaison",

@@ -31,7 +31,7 @@ class AssociationSource(models.TextChoices):
 
 
 #: Paths below a directory page that are its own views, never an association's slug.
-RESERVED_SLUGS = frozenset({"submit", "update"})
+RESERVED_SLUGS = frozenset({"submit", "update", "suggest", "unsubscribe"})
 #: What an association's address in the directory reads as its slug.
 SLUG_PATTERN = r"[-\w]+"
 
@@ -195,6 +195,23 @@ class Association(
                 heading=_("Register"),
             ),
         ]
+    )
+
+    #: The details that anyone may see, in the order of the open data formats: the
+    #: directory's results and pages, its exports, its index and the forms read these,
+    #: with the municipalities and activity fields. Contact persons are never public.
+    PUBLIC_FIELDS = (
+        "name",
+        "abbreviation",
+        "slug",
+        "description",
+        "email",
+        "phone",
+        "website",
+        "street_address",
+        "postal_code",
+        "post_office",
+        "last_verified",
     )
 
     search_fields = [

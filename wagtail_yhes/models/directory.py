@@ -67,6 +67,13 @@ class DirectoryPage(SelfServiceRoutesMixin, RoutablePageMixin, Page):
 
         return directory_index(self, request)
 
+    @path("suggest/", name="suggest")
+    def suggest(self, request):
+        """JSON: suggestions for what is being typed in the search field."""
+        from ..directory.views import suggest
+
+        return suggest(self, request)
+
     @re_path(ASSOCIATION_PATH, name="association")
     def association(self, request, slug):
         """One published association; anything else is "not found"."""

@@ -1,19 +1,20 @@
-"""Searching the associations: the public directory's own index, and Wagtail's.
+"""Searching the associations: the directory's own index, and Wagtail's.
 
 The directory searches its own index (``wagtail_yhes.search.indexing``), which
-understands Finnish and works the same on every database; Wagtail's search index is kept
-in step too, for the host site's own use. Code that writes associations in bulk
-(``bulk_create``, ``QuerySet.update``) bypasses the signals that keep both current, and
-calls ``reindex_associations`` afterwards.
+understands Finnish and is answered by the database's own full-text search; Wagtail's
+search index is kept in step too, for the host site's own use. Code that writes
+associations in bulk (``bulk_create``, ``QuerySet.update``) bypasses the signals that
+keep both current, and calls ``reindex_associations`` afterwards.
 """
 
 from wagtail.search.backends import get_search_backends
 
 from ..models import Association
 from .indexing import index_associations, rebuild_index
-from .query import DirectorySearch
+from .query import Search
+from .version import current_index_version
 
-__all__ = ["DirectorySearch", "rebuild_index", "reindex_associations"]
+__all__ = ["Search", "current_index_version", "rebuild_index", "reindex_associations"]
 
 
 def reindex_associations(queryset=None):
