@@ -322,14 +322,6 @@ def test_page_needs_a_constant_handful_of_queries(
         client.get(directory_page.url, {"q": "martat", "municipality": "juva"})
 
 
-def test_cached_search_needs_fewer_queries(
-    client, directory_page, directory_associations, django_assert_max_num_queries
-):
-    client.get(directory_page.url, {"q": "martat"})
-    with django_assert_max_num_queries(6):
-        client.get(directory_page.url, {"q": "martat"})
-
-
 def test_association_listing_is_read_without_contact_details(get, directory_associations):
     Association.objects.filter(name="Juvan Martat ry").update(
         contact_name="Salainen Henkilö", contact_consent=True
@@ -362,3 +354,24 @@ def test_filter_option_names_are_escaped(client, directory_page, region):
         '<input type="checkbox" id="yhes-field-tiede" name="field" value="tiede" checked>' in html
     )
     assert "<b>" not in html and "<i>" not in html
+
+
+@pytest.mark.parametrize(
+    ("language", "question"),
+    [("fi", "Tarkoititko:"), ("sv", "Menade du:"), ("en", "Did you mean:")],
+)
+def test_corrected_search_asks_whether_it_was_meant(
+    client, directory_page, directory_associations, language, question
+):
+    response = client.get(directory_page.url, {"q": "marrtat"}, HTTP_ACCEPT_LANGUAGE=language)
+    html = response.content.decode()
+    assert question in html
+    assert "Juvan Martat ry" in html
+    assert f'href="{directory_page.url}?q=martat"' in html
+    assert f'href="{directory_page.url}?q=marrtat&amp;exact=1"' in html
+
+
+def test_search_exactly_as_typed_finds_nothing_and_asks_nothing(get):
+    html = get(q="marrtat", exact=1)
+    assert "Did you mean" not in html
+    assert "0 associations found" in html
