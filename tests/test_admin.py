@@ -174,7 +174,20 @@ def test_listing_filters_by_verification_age(client, editor, mikkeli):
     assert names({"verification_age": "never"}) == ["Vahvistamaton ry"]
 
 
-@pytest.mark.parametrize("query", ["Eläkeläiset", "eläkeläiset", "MLL", "0112038-9", "Mikkeli"])
+@pytest.mark.parametrize(
+    "query",
+    [
+        "Eläkeläiset",
+        "eläkeläiset",
+        "MLL",
+        "0112038-9",
+        "Mikkeli",
+        "eläkeläisille mikkelissä",
+        "mikkeli eläkeläiset",
+        "S:t Michel",
+        "elakelais",
+    ],
+)
 def test_admin_search_finds_associations(client, editor, mikkeli, savonlinna, query):
     AssociationFactory(
         name="Mikkelin Eläkeläiset ry",
@@ -323,3 +336,16 @@ def test_editor_previews_an_unsaved_change(client, editor, mikkeli):
     assert "Esikatseltu nimi ry" in response.content.decode()
     association.refresh_from_db()
     assert association.name == "Esikatseltava ry"
+
+
+def test_admin_search_finds_drafts_by_the_directory_analysis(client, editor, savonlinna):
+    AssociationFactory(name="Savonlinnan Hiihtoseura ry", home_municipality=savonlinna, live=False)
+    response = client.get(reverse(f"{ASSOCIATION_URLS}:list"), {"q": "hiihtoseura savonlinnassa"})
+    assert [a.name for a in response.context["object_list"]] == ["Savonlinnan Hiihtoseura ry"]
+
+
+def test_admin_search_that_finds_nothing_says_so_in_the_language_of_the_admin(client, editor):
+    response = client.get(
+        reverse(f"{ASSOCIATION_URLS}:list"), {"q": "xyzzy"}, HTTP_ACCEPT_LANGUAGE="fi"
+    )
+    assert "Hakua vastaavia yhdistyksiä ei löytynyt." in response.content.decode()

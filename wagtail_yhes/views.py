@@ -1,5 +1,6 @@
 """Admin viewsets: the "Associations" menu with its snippets and vocabularies."""
 
+from django.db.models import Q
 from django.urls import path
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
@@ -14,9 +15,10 @@ from wagtail.snippets.views.snippets import (
 )
 from wagtail_modeladmin.options import ModelAdmin
 
-from . import spreadsheets
+from . import finnish, spreadsheets
 from .filters import AssociationFilterSet, LiaisonFilterSet
-from .models import ActivityField, Association, Liaison, Municipality
+from .models import ActivityField, Association, EditorSearchEntry, Liaison, Municipality
+from .search import Search
 from .selfservice.admin_views import EraseContactPersonView, erase_contact_button
 
 #: The submenu hook of the "Associations" menu; other parts of the package and host
@@ -60,6 +62,31 @@ class AssociationIndexView(spreadsheets.FinnishExcelCsvMixin, IndexView):
     custom_value_preprocess = spreadsheets.VALUE_PREPROCESS
     custom_field_preprocess = {"home_municipality": spreadsheets.OBJECT_PREPROCESS}
 
+    def search_queryset(self, queryset):
+        """Search with the directory's Finnish analysis, drafts included.
+
+        The words are found as the public directory finds them (inflected forms, words
+        in any order, Swedish names, abbreviations), in ``EditorSearchEntry``, which
+        holds every association; Wagtail's filters and ordering apply as before.
+        """
+        if not self.is_searching:
+            return queryset
+        text = " ".join(self.search_query.split())
+        search = Search(words=tuple(finnish.query_words(text)), entry_model=EditorSearchEntry)
+        # Register numbers and addresses are looked up as typed, as a part of the value.
+        typed = Q()
+        for field in ("business_id", "registration_number", "email"):
+            typed |= Q(**{f"{field}__icontains": text})
+        if search.words:
+            typed |= Q(pk__in=search.matching_ids())
+        return queryset.filter(typed)
+
+    @cached_property
+    def no_results_message(self):
+        if self.is_searching or self.is_filtering:
+            return _("No associations match the search.")
+        return _("There are no associations yet.")
+
 
 class AssociationEditView(EditView):
     """The association's edit view, with "Erase contact person" among its actions."""
@@ -101,18 +128,9 @@ class AssociationSnippetViewSet(SnippetViewSet):
     export_headings = ASSOCIATION_EXPORT_HEADINGS
     export_filename = "yhdistykset"
     ordering = ["name"]
-    # Searching through the ORM works the same on every database; Wagtail's SQLite
-    # backend fails when a viewset restricts the search to fields (wagtail#10217).
+    # The listing searches the directory's own analysis (``AssociationIndexView``).
     search_backend_name = None
-    search_fields = [
-        "name",
-        "abbreviation",
-        "business_id",
-        "registration_number",
-        "email",
-        "post_office",
-        "home_municipality__name",
-    ]
+    search_fields = ["name"]
 
     def get_queryset(self, request):
         return Association.objects.select_related(

@@ -148,12 +148,15 @@ class Search:
         )
         return [row[0] for row in rows]
 
-    def associations(self):
-        """The published associations that the search finds, as a queryset, unordered."""
+    def matching_ids(self):
+        """The ids of the associations that the search finds, as a subquery."""
         source, where, params, _score, _score_params = self._matches()
         # Names come from the models and values are parameters (see ``_matches``).
-        ids = RawSQL(f"SELECT e.association_id FROM {source}{where}", params)  # noqa: S611
-        return Association.objects.filter(live=True, pk__in=ids)
+        return RawSQL(f"SELECT e.association_id FROM {source}{where}", params)  # noqa: S611
+
+    def associations(self):
+        """The published associations that the search finds, as a queryset, unordered."""
+        return Association.objects.filter(live=True, pk__in=self.matching_ids())
 
     def filter_counts(self, dates):
         """How many results each filter option would give, with the other filters kept.
