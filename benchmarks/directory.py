@@ -1,4 +1,4 @@
-"""How fast the public directory answers, compared with a plain page of the same site.
+"""How fast the public directory answers, against a plain page and Wagtail's own search.
 
     python benchmarks/directory.py --associations 3000 --database sqlite:////tmp/yhes-3k.sqlite3
     python benchmarks/directory.py --associations 100000 \\
@@ -9,32 +9,16 @@ them) and reused on the next ones; a PostgreSQL database is created if it does n
 Requests go through Django's test client in this process, so the times are server
 times: routing, views, queries and templates, without a network.
 
-Each directory request is timed in each state in a pass of its own: every round
-prepares the state and requests the plain page, then prepares the state again and
-requests the directory, so that a busy machine slows them alike; a request's ratio is
-the median over the rounds of its time divided by the plain page's time in the same
-round. Both requests follow the same preparation because it slows whatever request
-comes next: writing an association to the index made the plain page itself about a
-sixth slower (``benchmarks/after_preparation.py``), which is not the directory's to
-answer for. The plain page's time in each pass is printed beside the directory's. The
-states:
+Each directory request is timed in two states, in a pass of its own: "cached" (the same
+search was made before: every later visitor of it) and "cache empty" (the directory's
+cache was emptied first: the first visitor after a change of the register). Every round
+empties the cache if the state asks for it and requests the plain page, then does the
+same and requests the directory, so that a busy machine slows both alike; the ratio is
+the median over the rounds of the directory's time divided by the plain page's.
 
-- "cached": the same search was made before (every later visitor of it);
-- "after a change it cannot find": an association that has no term beginning as a
-  word of the search does (``DirectorySearch.term_beginnings``) was changed just
-  before the request; the search stays cached (not for the directory without a
-  search, which finds every association);
-- "after a change it could find": an association that the page does not show, but
-  whose terms begin as a word of the search does, was changed; the search is
-  answered anew, shows what it showed before, and its part of the page rendered
-  before is reused;
-- "after a change on the page": the first result of the page was changed; the search
-  is answered anew and that result rendered again, into the rest of its part of the
-  page rendered before;
-- "cache empty": the directory's cache was emptied before the request (the first
-  request after the cache was cleared, or with the cache turned off).
-
-A change is what saving an association does to the index: its entry is written anew.
+With ``--wagtail`` the searches with words are also answered by Wagtail's database search
+backend, as a host site would use it instead: the count and the first page of results,
+without rendering a page, against the directory's whole page with its cache empty.
 SQL queries are counted per request.
 """
 
@@ -55,16 +39,21 @@ REQUESTS = [
     ("one word", {"q": "eläkeläiset"}),
     ("two words + municipality", {"q": "kyläyhdistys talkoita", "municipality": "mikkeli"}),
     ("JSON, one word", {"q": "eläkeläiset", "format": "json"}),
+    ("a typing error", {"q": "urheluseura"}),
 ]
+CACHED, CACHE_EMPTY = "cached", "cache empty"
 
 
 def parse_args():
     parser = directory_arguments(__doc__, rounds=30)
     parser.add_argument("--warm-up", type=int, default=5)
+    parser.add_argument(
+        "--wagtail", type=int, default=0, help="rounds of Wagtail's search backend (0: none)"
+    )
     return parser.parse_args()
 
 
-def prepare_site(count):
+def prepare_site(count, *, wagtail_index):
     """Fill the database with ``count`` associations and the pages; return setup times."""
     from django.core.management import call_command
     from wagtail.models import Page
@@ -82,14 +71,13 @@ def prepare_site(count):
     if existing > count:
         sys.exit(f"The database has {existing} associations, more than {count}: use another.")
     if existing < count:
-        start = time.perf_counter()
-        create_associations(count)
-        times["generating the associations"] = time.perf_counter() - start
+        times["generating the associations"] = timed(lambda: create_associations(count))
     if DirectoryEntry.objects.count() != Association.objects.filter(live=True).count():
-        start = time.perf_counter()
-        rebuild_index()
-        times["building the directory index"] = time.perf_counter() - start
-    # After a bulk load, or a migration that wrote every entry.
+        times["building the directory index"] = timed(rebuild_index)
+    if wagtail_index and not wagtail_index_is_full():
+        times["building Wagtail's search index"] = timed(
+            lambda: call_command("update_index", verbosity=0)
+        )
     settle_database()
     home = Page.objects.get(depth=2)
     if not StandardPage.objects.filter(slug="sivu").exists():
@@ -107,123 +95,49 @@ def prepare_site(count):
     return times
 
 
-def settle_database():
-    """Do what PostgreSQL's autovacuum does soon after a bulk load on a live site.
+def timed(function):
+    start = time.perf_counter()
+    function()
+    return time.perf_counter() - start
 
-    Until the new rows are vacuumed, every index lookup also reads the table to see
-    whether a row is visible; the benchmark measures the site as it runs, not the first
-    minutes after loading 100,000 associations.
-    """
+
+def wagtail_index_is_full():
+    from wagtail.search.backends import get_search_backend
+
+    from wagtail_yhes.models import Association
+
+    found = get_search_backend().search("yhdistys", Association.objects.all())
+    return found.count() > 0
+
+
+def settle_database():
+    """Do what PostgreSQL's autovacuum does soon after a bulk load on a live site."""
     from django.db import connection
 
-    from wagtail_yhes.models import (
-        DirectoryBitmap,
-        DirectoryEntry,
-        DirectoryEntryDetails,
-        DirectoryTerm,
-    )
-
-    if connection.vendor != "postgresql":
-        return
-    tables = [
-        DirectoryBitmap._meta.db_table,
-        DirectoryTerm._meta.db_table,
-        DirectoryEntry._meta.db_table,
-        DirectoryEntryDetails._meta.db_table,
-        DirectoryEntry.municipalities.through._meta.db_table,
-        DirectoryEntry.activity_fields.through._meta.db_table,
-    ]
-    with connection.cursor() as cursor:
-        for table in tables:
-            cursor.execute(f"VACUUM ANALYZE {connection.ops.quote_name(table)}")
-
-
-#: The states a directory request is timed in (see the module's docstring).
-CACHED = "cached"
-CHANGE_IT_CANNOT_FIND = "after a change it cannot find"
-CHANGE_IT_COULD_FIND = "after a change it could find"
-CHANGE_ON_THE_PAGE = "after a change on the page"
-CACHE_EMPTY = "cache empty"
-STATES = (CACHED, CHANGE_IT_CANNOT_FIND, CHANGE_IT_COULD_FIND, CHANGE_ON_THE_PAGE, CACHE_EMPTY)
-
-
-def changed_associations(client, url, params):
-    """The association to change before a request to ``url``, by state (None: no change).
-
-    The directory without a search finds every association: no change is one it cannot
-    find.
-    """
-    from django.db.models import Q
-
-    from wagtail_yhes import finnish
-    from wagtail_yhes.models import Association, DirectoryEntry, DirectoryTerm
-    from wagtail_yhes.search import DirectorySearch
-
-    separator = "&" if "?" in url else "?"
-    data = client.get(url if "format=json" in url else f"{url}{separator}format=json").json()
-    shown = list(Association.objects.filter(slug__in=[r["slug"] for r in data["results"]]))
-    on_page = [a.pk for a in shown]
-    beginnings = DirectorySearch(finnish.query_words(params.get("q", ""))).term_beginnings()
-    if beginnings:
-        begins = Q()
-        for beginning in beginnings:
-            begins |= Q(term__startswith=beginning)
-        could_find = DirectoryTerm.objects.filter(begins).exclude(entry_id__in=on_page)
-        could_find = could_find.values_list("entry_id", flat=True).first()
-        cannot_find = (
-            DirectoryEntry.objects.exclude(
-                association_id__in=DirectoryTerm.objects.filter(begins).values("entry_id")
-            )
-            .values_list("association_id", flat=True)
-            .first()
-        )
-    else:
-        could_find = (
-            Association.objects.filter(live=True).exclude(pk__in=on_page).order_by("-name")[0].pk
-        )
-        cannot_find = None
-    first = next(a.pk for a in shown if a.slug == data["results"][0]["slug"])
-    return {
-        CACHED: None,
-        CHANGE_IT_CANNOT_FIND: cannot_find,
-        CHANGE_IT_COULD_FIND: could_find,
-        CHANGE_ON_THE_PAGE: first,
-        CACHE_EMPTY: None,
-    }
+    if connection.vendor == "postgresql":
+        with connection.cursor() as cursor:
+            cursor.execute("VACUUM ANALYZE")
 
 
 def measure(rounds, warm_up):
-    """``{label: (median seconds, median ratio, SQL queries, plain page's median seconds)}``.
-
-    The ratio is to the plain page in the same rounds, whose median is the last figure.
-    """
+    """``{label: (median seconds, median ratio, SQL queries, plain page's median seconds)}``."""
     from django.core.cache import caches
     from django.db import connection
     from django.test import Client
     from django.test.utils import CaptureQueriesContext
 
     from wagtail_yhes import finnish
-    from wagtail_yhes.models import Association
-    from wagtail_yhes.search.indexing import index_associations
 
     finnish.warm_up()
     client = Client()
-    directory_cache = caches["directory"]
-    results = {}
-    plain_times = []
+    results, plain_times = {}, []
     for label, params in REQUESTS:
         url = "/hakemisto/" + ("?" + urlencode(params) if params else "")
-        changed = changed_associations(client, url, params)
-        for state in STATES:
-            if state == CHANGE_IT_CANNOT_FIND and changed[state] is None:
-                continue
-            pk = changed[state]
+        for state in (CACHED, CACHE_EMPTY):
 
-            def prepare(state=state, pk=pk):
+            def prepare(state=state):
                 if state == CACHE_EMPTY:
-                    directory_cache.clear()
-                elif pk is not None:
-                    index_associations(Association.objects.filter(pk=pk))
+                    caches["directory"].clear()
 
             figures, plain = measure_pass(client, url, prepare, rounds, warm_up)
             results[f"{label}, {state}"] = (*figures, statistics.median(plain))
@@ -242,49 +156,62 @@ def measure_pass(client, url, prepare, rounds, warm_up):
     from django.db import connection
     from django.test.utils import CaptureQueriesContext
 
-    def timed(url):
-        start = time.perf_counter()
-        response = client.get(url)
-        elapsed = time.perf_counter() - start
-        assert response.status_code == 200, (url, response.status_code)
-        return elapsed
-
     plain, times = [], []
     for i in range(warm_up + rounds):
         prepare()
-        plain_time = timed("/sivu/")
+        plain_time = timed_request(client, "/sivu/")
         prepare()
-        time_ = timed(url)
+        time_ = timed_request(client, url)
         if i >= warm_up:
             plain.append(plain_time)
             times.append(time_)
     prepare()
     with CaptureQueriesContext(connection) as queries:
         client.get(url)
-    # Each round's request against the plain page of the same round: a busy moment
-    # slows both, and the ratio stays.
     ratio = statistics.median(t / p for t, p in zip(times, plain, strict=True))
     return (statistics.median(times), ratio, len(queries)), plain
 
 
-def query_counts_by_page_size():
-    """SQL queries of a JSON request by page size: the same for 1 result and for 100.
+def timed_request(client, url):
+    start = time.perf_counter()
+    response = client.get(url)
+    elapsed = time.perf_counter() - start
+    assert response.status_code == 200, (url, response.status_code)
+    return elapsed
 
-    Counted with the cache empty, when every result must be read from the database.
+
+def compare_with_wagtail(rounds):
+    """``{words: (directory's median seconds, Wagtail backend's median seconds)}``.
+
+    The directory's whole page with its cache empty, against Wagtail's backend
+    counting the same words' results and reading their first page.
     """
     from django.core.cache import caches
-    from django.db import connection
     from django.test import Client
-    from django.test.utils import CaptureQueriesContext
+    from wagtail.search.backends import get_search_backend
 
-    client = Client()
-    counts = {}
-    for size in (1, 20, 100):
-        caches["directory"].clear()
-        with CaptureQueriesContext(connection) as queries:
-            client.get("/hakemisto/", {"q": "yhdistys", "format": "json", "page_size": size})
-        counts[size] = len(queries)
-    return counts
+    from wagtail_yhes.models import Association
+
+    client, backend = Client(), get_search_backend()
+    figures = {}
+    for _label, params in REQUESTS:
+        words = params.get("q")
+        if not words or "format" in params:
+            continue
+        url = "/hakemisto/?" + urlencode({"q": words})
+        directory, wagtail = [], []
+        for _ in range(rounds):
+            caches["directory"].clear()
+            directory.append(timed_request(client, url))
+
+            def answer(words=words):
+                found = backend.search(words, Association.objects.filter(live=True))
+                found.count()
+                list(found[:20])
+
+            wagtail.append(timed(answer))
+        figures[words] = (statistics.median(directory), statistics.median(wagtail))
+    return figures
 
 
 def main():
@@ -292,7 +219,7 @@ def main():
     setup_django(args.database)
     from wagtail_yhes.models import Association
 
-    setup_times = prepare_site(args.associations)
+    setup_times = prepare_site(args.associations, wagtail_index=bool(args.wagtail))
     results = measure(args.rounds, args.warm_up)
     print(f"\n{Association.objects.count()} associations; {describe_machine()}")
     for step, seconds in setup_times.items():
@@ -305,11 +232,12 @@ def main():
             f"| {label} | {seconds * 1000:.1f} ms | {plain * 1000:.1f} ms | {ratio:.2f} "
             f"| {queries} |"
         )
-    counts = query_counts_by_page_size()
-    print(
-        "\nSQL queries of a JSON search by page size (cache empty): "
-        + ", ".join(f"{size}: {n}" for size, n in counts.items())
-    )
+    if args.wagtail:
+        print(f"\nCache empty, against Wagtail's search backend (median of {args.wagtail}):\n")
+        print("| words | directory page | Wagtail's backend |")
+        print("| --- | ---: | ---: |")
+        for words, (directory, wagtail) in compare_with_wagtail(args.wagtail).items():
+            print(f"| {words} | {directory * 1000:.1f} ms | {wagtail * 1000:.1f} ms |")
 
 
 if __name__ == "__main__":

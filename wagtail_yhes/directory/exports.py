@@ -54,11 +54,16 @@ class DirectoryExport(FinnishExcelCsvMixin, SpreadsheetExportMixin):
         return item
 
 
-def export_rows(search, *, base_url):
-    """Yield a row (a dict of ``COLUMNS``) for every result of ``search``, in order."""
+def export_rows(search, *, base_url, municipalities, activity_fields):
+    """Yield a row (a dict of ``COLUMNS``) for every result of ``search``, in order.
+
+    ``municipalities`` and ``activity_fields`` map ids to every object of the kind.
+    """
     ids = search.ids()
+    vocabulary = {"municipalities": municipalities, "activity_fields": activity_fields}
     for start in range(0, len(ids), _CHUNK_SIZE):
-        for result in load_results(ids[start : start + _CHUNK_SIZE], base_url=base_url):
+        chunk = ids[start : start + _CHUNK_SIZE]
+        for result in load_results(chunk, base_url=base_url, **vocabulary):
             home = result.home_municipality
             yield {
                 "name": result.name,
@@ -81,7 +86,10 @@ def export_rows(search, *, base_url):
             }
 
 
-def export_response(search, export_format, *, base_url):
-    """A download of every result of ``search`` in ``export_format`` ("csv" or "xlsx")."""
-    rows = export_rows(search, base_url=base_url)
+def export_response(search, export_format, **kwargs):
+    """A download of every result of ``search`` in ``export_format`` ("csv" or "xlsx").
+
+    ``kwargs`` are those of ``export_rows``.
+    """
+    rows = export_rows(search, **kwargs)
     return DirectoryExport().as_spreadsheet(rows, export_format)

@@ -5,6 +5,7 @@ database through here.
 """
 
 from dataclasses import dataclass
+from functools import lru_cache
 
 from .. import finnish
 from ..models import Association
@@ -38,18 +39,6 @@ class DirectoryResult:
     activity_fields: list
     url: str
 
-    @classmethod
-    def of(cls, association, base_url):
-        """The result of a published ``association`` read by ``load_results``."""
-        return cls(
-            pk=association.pk,
-            **{name: getattr(association, name) for name in PUBLIC_FIELDS},
-            home_municipality=association.home_municipality,
-            municipalities=_by_name(association.municipalities.all()),
-            activity_fields=_by_name(association.activity_fields.all()),
-            url=f"{base_url}{association.slug}/",
-        )
-
     def as_json(self, base_url):
         """The result as the JSON format has it (docs/directory.md); ``base_url`` is absolute."""
         return {
@@ -72,7 +61,11 @@ class DirectoryResult:
 
 
 def _by_name(objects):
-    return sorted(objects, key=lambda obj: finnish.sort_key(obj.name))
+    return sorted(objects, key=lambda obj: _name_order(obj.name))
+
+
+# The names of municipalities and fields are few, and every result lists some of them.
+_name_order = lru_cache(maxsize=1024)(finnish.sort_key)
 
 
 def _municipality_json(municipality):
@@ -81,17 +74,37 @@ def _municipality_json(municipality):
     return {"name": municipality.name, "code": municipality.code}
 
 
-def load_results(ids, *, base_url):
+def load_results(ids, *, base_url, municipalities, activity_fields):
     """Return ``DirectoryResult``s of the associations ``ids``, in the order of ``ids``.
 
-    Three queries, whatever the number of results. An association that is not
-    published (any more) is left out.
+    ``municipalities`` and ``activity_fields`` map ids to every object of the kind, in
+    which the relations are looked up: three queries, whatever the number of results.
+    An association that is not published (any more) is left out.
     """
-    associations = (
-        Association.objects.filter(pk__in=ids, live=True)
-        .only(*PUBLIC_FIELDS, "home_municipality")
-        .select_related("home_municipality")
-        .prefetch_related("municipalities", "activity_fields")
+    rows = Association.objects.filter(pk__in=ids, live=True).values(
+        "pk", "home_municipality_id", *PUBLIC_FIELDS
     )
-    by_pk = {association.pk: association for association in associations}
-    return [DirectoryResult.of(by_pk[pk], base_url) for pk in ids if pk in by_pk]
+    details = {row.pop("pk"): row for row in rows}
+    related = {pk: ([], []) for pk in details}
+    for through, column, objects, i in (
+        (Association.municipalities.through, "municipality_id", municipalities, 0),
+        (Association.activity_fields.through, "activityfield_id", activity_fields, 1),
+    ):
+        pairs = through.objects.filter(association_id__in=list(details))
+        for pk, value in pairs.values_list("association_id", column):
+            related[pk][i].append(objects[value])
+    results = []
+    for pk in ids:
+        if pk in details:
+            row = details[pk]
+            results.append(
+                DirectoryResult(
+                    pk=pk,
+                    home_municipality=municipalities.get(row.pop("home_municipality_id")),
+                    municipalities=_by_name(related[pk][0]),
+                    activity_fields=_by_name(related[pk][1]),
+                    url=f"{base_url}{row['slug']}/",
+                    **row,
+                )
+            )
+    return results

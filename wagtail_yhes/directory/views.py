@@ -95,14 +95,14 @@ def _search_of(params):
 def _read(query, notices):
     """The parameters of a request's ``query``, its search as typed, and the vocabulary.
 
-    The vocabulary is ``{"municipalities": [...], "activity_fields": [...]}``, every
-    option of the filters.
+    The vocabulary is ``{"municipalities": {id: object}, "activity_fields": {...}}``,
+    every option of the filters.
     """
     vocabulary = {
-        "municipalities": list(Municipality.objects.all()),
-        "activity_fields": list(ActivityField.objects.all()),
+        "municipalities": {m.pk: m for m in Municipality.objects.all()},
+        "activity_fields": {f.pk: f for f in ActivityField.objects.all()},
     }
-    params = read_params(query, **vocabulary)
+    params = read_params(query, **{k: list(v.values()) for k, v in vocabulary.items()})
     params.notices[:0] = [notice for notice in notices if notice not in params.notices]
     return params, _search_of(params), vocabulary
 
@@ -144,9 +144,9 @@ def directory_index(page, request):
         timezone.localdate(),
     )
     if query.get("format") in (CSV, XLSX):
-        params, search, _vocabulary = _read(query, notices)
+        params, search, vocabulary = _read(query, notices)
         if params.format in (CSV, XLSX):
-            return exports.export_response(search, params.format, base_url=full_url)
+            return exports.export_response(search, params.format, base_url=full_url, **vocabulary)
     if query.get("format") == JSON:
         data = _cached(key, lambda: _json(page, query, notices, full_url), keep=True)
         return JsonResponse(data, json_dumps_params={"ensure_ascii": False})
@@ -163,7 +163,7 @@ def directory_index(page, request):
 
 
 def _json(page, query, notices, full_url):
-    params, search, _vocabulary = _read(query, notices)
+    params, search, vocabulary = _read(query, notices)
     per_page = params.page_size or page.results_per_page
     search, revision, results_page = _answer(params, search, per_page)
     ids = search.page(results_page.start_index() - 1, per_page) if results_page.object_list else []
@@ -172,7 +172,9 @@ def _json(page, query, notices, full_url):
         "page": results_page.number,
         "num_pages": results_page.paginator.num_pages,
         "page_size": per_page,
-        "results": [r.as_json(full_url) for r in load_results(ids, base_url=full_url)],
+        "results": [
+            r.as_json(full_url) for r in load_results(ids, base_url=full_url, **vocabulary)
+        ],
     }
     if revision is not None and revision.corrected:
         data["did_you_mean"] = revision.text
@@ -193,10 +195,11 @@ def _listing_html(page, query, notices, base_url):
     directory = DirectoryListing(
         page=page,
         params=params,
-        results=load_results(ids, base_url=base_url),
+        results=load_results(ids, base_url=base_url, **vocabulary),
         count=results_page.paginator.count,
         paginator_page=results_page,
-        **vocabulary,
+        municipalities=list(vocabulary["municipalities"].values()),
+        activity_fields=list(vocabulary["activity_fields"].values()),
         facet_counts=search.filter_counts(options) if shows_filters else None,
         updated_options=options,
         base_url=base_url,

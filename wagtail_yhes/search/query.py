@@ -169,9 +169,13 @@ class Search:
         for kind in (MUNICIPALITY, ACTIVITY_FIELD):
             through, entry_column, column = self._through(kind)
             source, where, params, _score, _score_params = self._matches(without=kind)
+            # Every row of the many-to-many table is an entry's: with nothing to narrow
+            # the search, the entries need not be read.
             joined = f"{source} JOIN {through} t ON t.{entry_column} = e.association_id"
             rows = self._fetch(
-                f"SELECT t.{column}, COUNT(*) FROM {joined}{where} GROUP BY t.{column}", params
+                f"SELECT t.{column}, COUNT(*) FROM {joined if where else through + ' t'}"
+                f"{where} GROUP BY t.{column}",
+                params,
             )
             counts[kind] = dict(rows)
         counts[UPDATED_SINCE] = self._date_counts(dates)
