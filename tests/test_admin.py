@@ -349,3 +349,10 @@ def test_admin_search_that_finds_nothing_says_so_in_the_language_of_the_admin(cl
         reverse(f"{ASSOCIATION_URLS}:list"), {"q": "xyzzy"}, HTTP_ACCEPT_LANGUAGE="fi"
     )
     assert "Hakua vastaavia yhdistyksiä ei löytynyt." in response.content.decode()
+
+
+def test_listing_filter_with_an_id_beyond_any_database_is_no_error(client, editor, mikkeli):
+    AssociationFactory(name="Mikkelin Kuoro ry", home_municipality=mikkeli)
+    url = reverse(f"{ASSOCIATION_URLS}:list")
+    response = client.get(url, {"municipalities": "9" * 30})
+    assert response.status_code == 200

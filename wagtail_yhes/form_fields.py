@@ -23,15 +23,15 @@ def beyond_any_id(value):
 
 
 class _IdsInRangeMixin:
-    def _check_values(self, value):
-        for pk in value:
+    def clean(self, value):
+        for pk in value if isinstance(value, list | tuple) else ():
             if beyond_any_id(pk):
                 raise ValidationError(
                     self.error_messages["invalid_pk_value"],
                     code="invalid_pk_value",
                     params={"pk": pk},
                 )
-        return super()._check_values(value)
+        return super().clean(value)
 
 
 class ModelMultipleChoiceField(_IdsInRangeMixin, forms.ModelMultipleChoiceField):
