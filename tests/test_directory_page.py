@@ -148,8 +148,20 @@ def test_chosen_filters_are_checked(get):
     assert "checked" not in option(html, "municipality", "puumala")
 
 
-def test_swedish_name_of_a_municipality_is_marked_as_swedish(get):
-    assert '<span lang="sv">(Nyslott)</span>' in option(get(), "municipality", "savonlinna")
+def test_filters_name_places_in_the_language_of_the_page_only(client, directory_page, region):
+    finnish = client.get(directory_page.url, HTTP_ACCEPT_LANGUAGE="fi").content.decode()
+    savonlinna = option(finnish, "municipality", "savonlinna")
+    assert "Savonlinna" in savonlinna
+    assert "Nyslott" not in savonlinna
+    swedish = client.get(directory_page.url, HTTP_ACCEPT_LANGUAGE="sv").content.decode()
+    assert "Nyslott" in option(swedish, "municipality", "savonlinna")
+    assert "Savonlinna" not in option(swedish, "municipality", "savonlinna")
+
+
+def test_filters_are_in_the_alphabetical_order_of_the_page_language(client, directory_page, region):
+    swedish = client.get(directory_page.url, HTTP_ACCEPT_LANGUAGE="sv").content.decode()
+    # Sankt Michel (Mikkeli) comes after Nyslott (Savonlinna) in Swedish.
+    assert swedish.index('value="savonlinna"') < swedish.index('value="mikkeli"')
 
 
 def test_active_filters_are_listed(get):
@@ -347,9 +359,12 @@ def test_filter_option_names_are_escaped(client, directory_page, region):
     ActivityField.objects.create(
         name='Tiede <b>& "taide"', name_sv="<i>Vetenskap</i>", slug="tiede"
     )
-    html = client.get(directory_page.url, {"field": "tiede"}).content.decode()
+    html = client.get(directory_page.url, {"field": "tiede"}, HTTP_ACCEPT_LANGUAGE="fi")
+    html = html.content.decode()
     assert "Tiede &lt;b&gt;&amp; &quot;taide&quot;" in html
-    assert '<span lang="sv">(&lt;i&gt;Vetenskap&lt;/i&gt;)</span>' in html
+    swedish = client.get(directory_page.url, {"field": "tiede"}, HTTP_ACCEPT_LANGUAGE="sv")
+    assert "&lt;i&gt;Vetenskap&lt;/i&gt;" in swedish.content.decode()
+    assert "<i>" not in swedish.content.decode()
     assert (
         '<input type="checkbox" id="yhes-field-tiede" name="field" value="tiede" checked>' in html
     )

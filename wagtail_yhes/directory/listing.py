@@ -1,4 +1,4 @@
-"""What the directory page shows about a search, worked out for its template.
+"""What the directory page shows about a search, worked out for its templates.
 
 The templates (``wagtail_yhes/directory/``) only loop and print: counts, labels, which
 boxes are checked and the address of every link are decided here.
@@ -8,9 +8,10 @@ from dataclasses import dataclass, field
 
 from django.utils.formats import date_format, number_format
 from django.utils.functional import cached_property
-from django.utils.translation import get_language, ngettext, pgettext
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext, pgettext
 
+from .. import finnish
 from ..search.query import ACTIVITY_FIELD, MUNICIPALITY, NAME, RELEVANCE, UPDATED, UPDATED_SINCE
 from .params import CSV, JSON, XLSX
 
@@ -20,29 +21,24 @@ def grouped(number):
     return number_format(number, force_grouping=True)
 
 
-def results_text(count):
-    """ "12 results", in the active language."""
-    return ngettext("%(count)s result", "%(count)s results", count) % {"count": grouped(count)}
-
-
 @dataclass
 class FacetOption:
-    """One choice of a filter, with the number of results it gives."""
+    """One choice of a filter, with the number of results it gives (None: not known)."""
 
     value: str
     label: str
     count: int | None
     checked: bool
     input_id: str
-    # The name in the other language of the region, shown beside the label.
-    other_name: str = ""
-    other_lang: str = ""
     date: object = None
 
     @property
     def count_text(self):
-        """The count as text ("12 results"), or "" when it is not known."""
-        return "" if self.count is None else results_text(self.count)
+        if self.count is None:
+            return ""
+        return ngettext("%(count)s result", "%(count)s results", self.count) % {
+            "count": grouped(self.count)
+        }
 
 
 @dataclass
@@ -61,44 +57,25 @@ class Link:
     url: str
 
 
-def _names(obj, language):
-    """(label, other name, its language) of a municipality or field, in ``language``."""
-    if (language or "").split("-")[0] == "sv" and obj.name_sv:
-        return obj.name_sv, obj.name, "fi"
-    return obj.name, obj.name_sv, "sv" if obj.name_sv else ""
-
-
+@dataclass
 class DirectoryListing:
-    """A search of the directory as its page shows it."""
+    """A search of the directory as its page shows it.
 
-    def __init__(
-        self,
-        *,
-        page,
-        params,
-        results,
-        count,
-        paginator_page,
-        municipalities,
-        activity_fields,
-        facet_counts,
-        updated_options,
-        base_url,
-        revision=None,
-    ):
-        self.page = page
-        self.params = params
-        self.results = results
-        self.count = count
-        self.paginator_page = paginator_page
-        self.municipalities = municipalities
-        self.activity_fields = activity_fields
-        self.facet_counts = facet_counts
-        self.updated_options = updated_options
-        self.base_url = base_url
-        #: A ``wagtail_yhes.search.tolerance.Revision`` whose results are shown, if the
-        #: search as typed found nothing.
-        self.revision = revision
+    ``revision`` is the ``wagtail_yhes.search.tolerance.Revision`` whose results are
+    shown, when the words as typed found nothing.
+    """
+
+    page: object
+    params: object
+    results: list
+    count: int
+    paginator_page: object
+    municipalities: list
+    activity_fields: list
+    facet_counts: dict | None
+    updated_options: list
+    base_url: str
+    revision: object = None
 
     def url(self, **changes):
         """The address of this search with ``changes`` (see ``DirectoryParams.url``)."""
@@ -110,98 +87,80 @@ class DirectoryListing:
             "%(count)s association found", "%(count)s associations found", self.count
         ) % {"count": grouped(self.count)}
 
-    # The form -------------------------------------------------------------------------
-
     @cached_property
     def facets(self):
         """The filters that the page shows, with their options and counts."""
-        facets = []
         counts = self.facet_counts or {}
-        if self.page.show_municipality_filter:
-            facets.append(
-                self._vocabulary_facet(
+        facets = [
+            self._vocabulary_facet(kind, name, legend, objects, chosen, counts.get(kind, {}))
+            for shown, kind, name, legend, objects, chosen in (
+                (
+                    self.page.show_municipality_filter,
                     MUNICIPALITY,
                     "municipality",
                     _("Municipality"),
                     self.municipalities,
                     self.params.municipalities,
-                    counts,
-                )
-            )
-        if self.page.show_activity_field_filter:
-            facets.append(
-                self._vocabulary_facet(
+                ),
+                (
+                    self.page.show_activity_field_filter,
                     ACTIVITY_FIELD,
                     "field",
                     _("Activity field"),
                     self.activity_fields,
                     self.params.activity_fields,
-                    counts,
-                )
+                ),
             )
+            if shown
+        ]
         if self.page.show_updated_filter:
             facets.append(self._updated_facet(counts.get(UPDATED_SINCE, {})))
         return facets
 
     def _vocabulary_facet(self, kind, name, legend, objects, chosen, counts):
-        chosen = {obj.pk for obj in chosen}
-        kind_counts = counts.get(kind, {})
         facet = Facet(name=name, legend=legend, input_type="checkbox")
-        language = get_language()
-        for obj in objects:
-            label, other_name, other_lang = _names(obj, language)
+        # In the active language only, in its alphabetical order.
+        for obj in sorted(objects, key=lambda obj: finnish.sort_key(obj.localized_name)):
             facet.options.append(
                 FacetOption(
                     value=obj.slug,
-                    label=label,
-                    other_name=other_name,
-                    other_lang=other_lang,
-                    count=kind_counts.get(obj.pk, 0),
-                    checked=obj.pk in chosen,
+                    label=obj.localized_name,
+                    count=counts.get(obj.pk, 0),
+                    checked=obj in chosen,
                     input_id=f"yhes-{name}-{obj.slug}",
                 )
             )
         return facet
 
     def _updated_facet(self, counts):
+        chosen = self.params.updated_since
+        facet = Facet(name="updated_since", legend=_("Details confirmed"), input_type="radio")
+        option = FacetOption(
+            "", _("Any time"), counts.get(None), not chosen, "yhes-updated_since-any"
+        )
+        facet.options.append(option)
         labels = [
             _("In the last month"),
             _("In the last six months"),
             _("In the last year"),
             _("In the last two years"),
         ]
-        chosen = self.params.updated_since
-        facet = Facet(name="updated_since", legend=_("Details confirmed"), input_type="radio")
-        facet.options.append(
-            FacetOption(
-                value="",
-                label=_("Any time"),
-                count=counts.get(None),
-                checked=chosen is None,
-                input_id="yhes-updated_since-any",
-            )
-        )
-        for label, day in zip(labels, self.updated_options, strict=True):
-            facet.options.append(
-                FacetOption(
-                    value=day.isoformat(),
-                    label=label,
-                    count=counts.get(day, 0),
-                    checked=chosen == day,
-                    input_id=f"yhes-updated_since-{day.isoformat()}",
-                    date=day,
-                )
-            )
+        days = list(zip(labels, self.updated_options, strict=True))
         if chosen and chosen not in self.updated_options:
             # A date from a link or an older visit: kept as a choice of its own.
+            days.append(
+                (_("Since %(date)s") % {"date": date_format(chosen, "SHORT_DATE_FORMAT")}, chosen)
+            )
+            counts = {**counts, chosen: self.count}
+        for label, day in days:
             facet.options.append(
                 FacetOption(
-                    value=chosen.isoformat(),
-                    label=_("Since %(date)s") % {"date": date_format(chosen, "SHORT_DATE_FORMAT")},
-                    count=self.count,
-                    checked=True,
-                    input_id=f"yhes-updated_since-{chosen.isoformat()}",
-                    date=chosen,
+                    day.isoformat(),
+                    label,
+                    counts.get(day, 0),
+                    chosen == day,
+                    f"yhes-updated_since-{day.isoformat()}",
+                    date=day,
                 )
             )
         return facet
@@ -212,23 +171,16 @@ class DirectoryListing:
 
         The first is the usual order, sent as no order at all: best match with a search,
         by name without. The form sends the chosen order with the search that the
-        visitor types next, so a page without a search must not choose "by name" for
-        it; there the usual order is labelled for both cases.
+        visitor types next, so a page without a search must not choose "by name" for it.
         """
         if self.params.text:
-            options = [
-                ("", pgettext("order", "Best match")),
-                (NAME, pgettext("order", "Name")),
-            ]
-            usual = RELEVANCE
+            options = [("", pgettext("order", "Best match")), (NAME, pgettext("order", "Name"))]
         else:
             options = [("", pgettext("order", "Name; best match first in a search"))]
-            usual = NAME
         options.append((UPDATED, pgettext("order", "Most recently confirmed")))
+        usual = RELEVANCE if self.params.text else NAME
         current = "" if self.params.sort in ("", usual) else self.params.sort
         return [(value, label, value == current) for value, label in options]
-
-    # Links ----------------------------------------------------------------------------
 
     @cached_property
     def active_filters(self):
@@ -236,33 +188,20 @@ class DirectoryListing:
         params = self.params
         filters = []
         if params.text:
-            filters.append(
-                Link(_("Search: %(text)s") % {"text": params.text}, self.url(q=None, page=None))
-            )
-        for municipality in params.municipalities:
-            rest = [m.slug for m in params.municipalities if m != municipality]
-            filters.append(
-                Link(
-                    _("Municipality: %(name)s") % {"name": municipality.localized_name},
-                    self.url(municipality=rest, page=None),
-                )
-            )
-        for activity_field in params.activity_fields:
-            rest = [f.slug for f in params.activity_fields if f != activity_field]
-            filters.append(
-                Link(
-                    _("Activity field: %(name)s") % {"name": activity_field.localized_name},
-                    self.url(field=rest, page=None),
-                )
-            )
+            text = _("Search: %(text)s") % {"text": params.text}
+            filters.append(Link(text, self.url(q=None, page=None)))
+        for name, label, chosen in (
+            ("municipality", _("Municipality: %(name)s"), params.municipalities),
+            ("field", _("Activity field: %(name)s"), params.activity_fields),
+        ):
+            for obj in chosen:
+                rest = [other.slug for other in chosen if other != obj]
+                url = self.url(**{name: rest, "page": None})
+                filters.append(Link(label % {"name": obj.localized_name}, url))
         if params.updated_since:
-            filters.append(
-                Link(
-                    _("Confirmed since %(date)s")
-                    % {"date": date_format(params.updated_since, "SHORT_DATE_FORMAT")},
-                    self.url(updated_since=None, page=None),
-                )
-            )
+            since = date_format(params.updated_since, "SHORT_DATE_FORMAT")
+            text = _("Confirmed since %(date)s") % {"date": since}
+            filters.append(Link(text, self.url(updated_since=None, page=None)))
         return filters
 
     @property
@@ -272,15 +211,16 @@ class DirectoryListing:
     @cached_property
     def pages(self):
         """Page links: ``(number, url, is_current)``, ``number`` None for a gap."""
-        paginator = self.paginator_page.paginator
         number = self.paginator_page.number
-        links = []
-        for item in paginator.get_elided_page_range(number, on_each_side=2, on_ends=1):
-            if isinstance(item, int):
-                links.append((item, self.page_url(item), item == number))
-            else:
-                links.append((None, "", False))
-        return links
+        pages = self.paginator_page.paginator.get_elided_page_range(
+            number, on_each_side=2, on_ends=1
+        )
+        return [
+            (item, self.page_url(item), item == number)
+            if isinstance(item, int)
+            else (None, "", False)
+            for item in pages
+        ]
 
     def page_url(self, number):
         """The address of page ``number`` of this search (the first has no number)."""
@@ -288,15 +228,13 @@ class DirectoryListing:
 
     @property
     def previous_url(self):
-        if self.paginator_page.has_previous():
-            return self.page_url(self.paginator_page.previous_page_number())
-        return ""
+        page = self.paginator_page
+        return self.page_url(page.previous_page_number()) if page.has_previous() else ""
 
     @property
     def next_url(self):
-        if self.paginator_page.has_next():
-            return self.page_url(self.paginator_page.next_page_number())
-        return ""
+        page = self.paginator_page
+        return self.page_url(page.next_page_number()) if page.has_next() else ""
 
     @property
     def downloads(self):
@@ -309,7 +247,7 @@ class DirectoryListing:
 
     @property
     def revision_url(self):
-        """The address of the search as revised (``revision``), to search it as such."""
+        """The address of the search as revised, to search it as such."""
         return self.url(q=self.revision.text, page=None) if self.revision else ""
 
     @property
@@ -327,11 +265,7 @@ class DirectoryListing:
             if len(params.words) > 1:
                 suggestions.append(Link(_("Search with fewer words."), ""))
         if params.has_filters:
-            suggestions.append(
-                Link(
-                    _("Search without the filters"),
-                    self.url(municipality=[], field=[], updated_since=None, page=None),
-                )
-            )
+            url = self.url(municipality=[], field=[], updated_since=None, page=None)
+            suggestions.append(Link(_("Search without the filters"), url))
         suggestions.append(Link(_("Browse all associations"), self.base_url))
         return suggestions
