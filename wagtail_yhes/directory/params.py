@@ -14,7 +14,7 @@ from urllib.parse import urlencode
 
 from django.utils.text import Truncator
 from django.utils.translation import gettext as _
-from django.utils.translation import ngettext
+from django.utils.translation import ngettext, ngettext_lazy
 
 from .. import finnish
 from ..search.query import SORTS
@@ -193,26 +193,26 @@ def read_params(query, *, municipalities, activity_fields):
 
     _read_text(params, single["q"])
     params.exact = single["exact"] not in ("", "0")
-    params.municipalities, unknown = _read_choices(values("municipality"), municipalities)
-    if unknown:
-        notices.append(
-            ngettext(
-                "There is no municipality %(values)s in the directory; it was left out.",
-                "There are no municipalities %(values)s in the directory; they were left out.",
-                len(unknown),
-            )
-            % {"values": _quoted(unknown)}
-        )
-    params.activity_fields, unknown = _read_choices(values("field"), activity_fields)
-    if unknown:
-        notices.append(
-            ngettext(
-                "There is no activity field %(values)s in the directory; it was left out.",
-                "There are no activity fields %(values)s in the directory; they were left out.",
-                len(unknown),
-            )
-            % {"values": _quoted(unknown)}
-        )
+    params.municipalities = _read_choices(
+        params,
+        values("municipality"),
+        municipalities,
+        ngettext_lazy(
+            "There is no municipality %(values)s in the directory; it was left out.",
+            "There are no municipalities %(values)s in the directory; they were left out.",
+            "count",
+        ),
+    )
+    params.activity_fields = _read_choices(
+        params,
+        values("field"),
+        activity_fields,
+        ngettext_lazy(
+            "There is no activity field %(values)s in the directory; it was left out.",
+            "There are no activity fields %(values)s in the directory; they were left out.",
+            "count",
+        ),
+    )
     _read_updated_since(params, single["updated_since"])
     _read_sort(params, single["sort"])
     _read_page(params, single["page"], single["page_size"])
@@ -253,18 +253,16 @@ def _read_text(params, text):
     params.words = words
 
 
-def _read_choices(slugs, options):
-    """Return the options chosen by ``slugs`` and the slugs of no option."""
+def _read_choices(params, slugs, options, notice):
+    """The options chosen by ``slugs``; a ``notice`` (lazy, plural) names the rest."""
     by_slug = {option.slug: option for option in options}
-    chosen, unknown = set(), []
-    for slug in slugs:
-        slug = slug.strip()
-        if slug in by_slug:
-            chosen.add(slug)
-        elif slug and slug not in unknown:
-            unknown.append(slug)
+    chosen = {slug.strip() for slug in slugs if slug.strip() in by_slug}
+    unknown = list(dict.fromkeys(s.strip() for s in slugs if s.strip() not in by_slug))
+    unknown = [slug for slug in unknown if slug]
+    if unknown:
+        params.notices.append(notice % {"count": len(unknown), "values": _quoted(unknown)})
     # In the order of the options, so that the same choices make the same address.
-    return [option for option in options if option.slug in chosen], unknown
+    return [option for option in options if option.slug in chosen]
 
 
 def _quoted(values):

@@ -7,7 +7,6 @@ per search and version, so a change shows at once.
 """
 
 import hashlib
-from functools import lru_cache
 
 from django.conf import settings
 from django.core.cache import caches
@@ -108,7 +107,7 @@ def _read(query, notices):
 
 
 def _answer(params, search, per_page):
-    """``(search, revision, count, page)`` of the results shown for ``params``.
+    """``(search, revision, page, ids)`` of the results shown for ``params``.
 
     A search whose words find nothing is revised (``tolerance.revise``), unless asked
     to be exact; a page past the last shows the last, and says so.
@@ -124,7 +123,9 @@ def _answer(params, search, per_page):
     if params.page > paginator.num_pages:
         params.notices.append(_("There are not that many pages of results; the last is shown."))
         params.page = paginator.num_pages
-    return search, revision, paginator.page(params.page)
+    results_page = paginator.page(params.page)
+    offset = results_page.start_index() - 1
+    return search, revision, results_page, search.page(offset, per_page) if count else []
 
 
 def directory_index(page, request):
@@ -156,8 +157,8 @@ def directory_index(page, request):
         request,
         context_overrides={
             "directory_html": html,
-            "submit_url": base_url + _subpage_path(type(page), "submit"),
-            "update_url": base_url + _subpage_path(type(page), "request_update"),
+            "submit_url": base_url + page.reverse_subpage("submit"),
+            "update_url": base_url + page.reverse_subpage("request_update"),
         },
     )
 
@@ -165,8 +166,7 @@ def directory_index(page, request):
 def _json(page, query, notices, full_url):
     params, search, vocabulary = _read(query, notices)
     per_page = params.page_size or page.results_per_page
-    search, revision, results_page = _answer(params, search, per_page)
-    ids = search.page(results_page.start_index() - 1, per_page) if results_page.object_list else []
+    search, revision, results_page, ids = _answer(params, search, per_page)
     data = {
         "count": results_page.paginator.count,
         "page": results_page.number,
@@ -188,10 +188,11 @@ def _listing_html(page, query, notices, base_url):
     if params.format == JSON:
         params.format = ""
     per_page = page.results_per_page
-    search, revision, results_page = _answer(params, search, per_page)
-    ids = search.page(results_page.start_index() - 1, per_page) if results_page.object_list else []
+    search, revision, results_page, ids = _answer(params, search, per_page)
     options = updated_since_options()
-    shows_filters = any(_shown_filters(page))
+    shows_filters = (
+        page.show_municipality_filter or page.show_activity_field_filter or page.show_updated_filter
+    )
     directory = DirectoryListing(
         page=page,
         params=params,
@@ -206,20 +207,6 @@ def _listing_html(page, query, notices, base_url):
         revision=revision,
     )
     return render_to_string(LISTING_TEMPLATE, {"directory": directory, "page": page})
-
-
-def _shown_filters(page):
-    return (
-        page.show_municipality_filter,
-        page.show_activity_field_filter,
-        page.show_updated_filter,
-    )
-
-
-@lru_cache(maxsize=32)
-def _subpage_path(page_class, name):
-    """The path of the route ``name`` of a routable page class, below its page ("submit/")."""
-    return page_class.get_resolver().reverse(name)
 
 
 def suggest(page, request):
