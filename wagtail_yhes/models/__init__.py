@@ -11,6 +11,7 @@ from .directory_index import (
 )
 from .imports import ImportBatch, ImportRow, RowAction
 from .liaisons import Liaison
+from .messages import Message, MessageRecipient, Unsubscription
 from .places import ActivityField, Municipality
 from .selfservice import Submission, SubmissionKind, UpdateReminder
 from .settings import YhesSettings
@@ -30,10 +31,13 @@ __all__ = [
     "ImportBatch",
     "ImportRow",
     "Liaison",
+    "Message",
+    "MessageRecipient",
     "Municipality",
     "RowAction",
     "Submission",
     "SubmissionKind",
+    "Unsubscription",
     "UpdateReminder",
     "VoicePage",
     "YhesSettings",

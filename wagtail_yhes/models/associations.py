@@ -31,7 +31,7 @@ class AssociationSource(models.TextChoices):
 
 
 #: Paths below a directory page that are its own views, never an association's slug.
-RESERVED_SLUGS = frozenset({"submit", "update"})
+RESERVED_SLUGS = frozenset({"submit", "unsubscribe", "update"})
 #: What an association's address in the directory reads as its slug.
 SLUG_PATTERN = r"[-\w]+"
 

@@ -5,6 +5,7 @@ from django.utils import timezone
 from wagtail.log_actions import log
 
 from ..matching import find_existing
+from ..messages.subscription import set_subscribed
 from ..models import Association, Submission, SubmissionKind
 from ..models.associations import AssociationSource
 from . import emails, ratelimit
@@ -65,6 +66,7 @@ def submit_association(form, *, page, request):
         association.source = AssociationSource.SUBMISSION
         association.last_verified = timezone.localdate()
         form.save_m2m()
+        set_subscribed(association, form.cleaned_data.get("receive_messages", True))
         association.save()
         revision = association.save_revision(log_action="wagtail.create")
         submission = Submission.objects.create(
