@@ -106,3 +106,11 @@ def editor(django_user_model):
         Permission.objects.get(codename="send_message"),
     )
     return user
+
+
+@pytest.fixture
+def moderation(db):
+    """The "YhES moderation" workflow, assigned to associations."""
+    from wagtail_yhes.selfservice.moderation import setup_moderation
+
+    setup_moderation()

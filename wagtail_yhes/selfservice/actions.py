@@ -66,7 +66,6 @@ def submit_association(form, *, page, request):
         association.source = AssociationSource.SUBMISSION
         association.last_verified = timezone.localdate()
         form.save_m2m()
-        set_subscribed(association, form.cleaned_data.get("receive_messages", True))
         association.save()
         revision = association.save_revision(log_action="wagtail.create")
         submission = Submission.objects.create(
@@ -109,6 +108,7 @@ def submit_update(form, *, page, request, link=None):
         _use_link(link)
         association = form.save(commit=False)
         form.save_m2m()
+        set_subscribed(association, form.cleaned_data.get("receive_messages", True))
         # Sending the form confirms the details, as of the day they were sent.
         association.last_verified = timezone.localdate()
         revision = association.save_revision(log_action=True)
