@@ -123,7 +123,7 @@ def test_failed_recipient_is_sent_to_again_and_only_it(
 def test_contact_persons_are_included_on_request(
     mailbox, directory, juva_associations, draft, django_capture_on_commit_callbacks
 ):
-    draft.filters["include_contacts"] = True
+    draft.filters = {**draft.filters, "include_contacts": True}
     draft.save()
     send(draft, capture=django_capture_on_commit_callbacks)
     assert sorted(mailbox.recipients()) == sorted([*JUVA_SOCIAL, "maija@juva.example"])

@@ -1,5 +1,7 @@
 """The admin form of a message: its recipients' filters and its text."""
 
+import json
+
 from django import forms
 from django.core.exceptions import ValidationError
 from django.utils import timezone
@@ -9,6 +11,15 @@ from wagtail.admin.forms import WagtailAdminModelForm
 from ..models import ActivityField, Message, Municipality
 from .composing import NAME_PLACEHOLDER, UPDATE_LINK_PLACEHOLDER
 from .recipients import RecipientChoice
+
+
+def is_json(value):
+    """Whether ``value`` is a JSON document, as the rich-text editor sends its content."""
+    try:
+        json.loads(value)
+    except ValueError:
+        return False
+    return True
 
 
 def placeholder_help():
@@ -59,8 +70,13 @@ class MessageForm(WagtailAdminModelForm):
         fields = ["subject", "body_format", "body_text", "body_rich"]
         widgets = {"body_format": forms.RadioSelect}
 
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
+    def __init__(self, data=None, *args, **kwargs):
+        if data is not None and not is_json(data.get("body_rich", "")):
+            # The rich-text editor sends its content as JSON; anything else (a form sent
+            # without JavaScript, or by hand) is no content rather than an error.
+            data = data.copy()
+            data.pop("body_rich", None)
+        super().__init__(data, *args, **kwargs)
         for name in ("body_text", "body_rich"):
             self.fields[name].help_text = placeholder_help()
         if self.instance.pk:
