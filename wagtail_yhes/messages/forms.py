@@ -6,6 +6,7 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 from wagtail.admin.forms import WagtailAdminModelForm
 
 from ..models import ActivityField, Message, Municipality
@@ -49,7 +50,7 @@ class MessageForm(WagtailAdminModelForm):
         widget=forms.CheckboxSelectMultiple,
     )
     words = forms.CharField(
-        label=_("Words"),
+        label=pgettext_lazy("search words", "Words"),
         required=False,
         max_length=200,
         help_text=_("As in the directory's search: associations that match every word."),

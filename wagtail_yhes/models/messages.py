@@ -28,7 +28,7 @@ class Message(models.Model):
         TEXT = "text", _("Plain text")
         RICH = "rich", _("Formatted text")
 
-    subject = models.CharField(_("subject"), max_length=200)
+    subject = models.CharField(pgettext_lazy("email", "subject"), max_length=200)
     body_format = models.CharField(
         _("format"), max_length=10, choices=BodyFormat, default=BodyFormat.TEXT
     )
