@@ -224,3 +224,35 @@ def test_rich_text_that_is_not_the_editors_json_is_refused_with_a_message(
     )
     assert response.status_code == 200
     assert "Kirjoita viesti." in response.content.decode()
+
+
+def test_stalled_sending_is_continued_from_the_archive(
+    client,
+    mailbox,
+    directory,
+    juva_associations,
+    draft,
+    settings,
+    django_capture_on_commit_callbacks,
+):
+    # Sending starts, but its task is lost (the request was cut short before it ran).
+    client.post(f"/admin/yhes-messages/{draft.pk}/send/")
+    settings.WAGTAIL_YHES_MESSAGE_CLAIM_TIMEOUT = 0
+    page = text_of(client.get(f"/admin/yhes-messages/{draft.pk}/"))
+    assert "Lähetys on pysähtynyt" in page
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(f"/admin/yhes-messages/{draft.pk}/resume/")
+    assert sorted(mailbox.recipients()) == [
+        "mll@juva.example",
+        "omaiset@juva.example",
+        "sydan@juva.example",
+    ]
+
+
+def test_message_being_sent_by_a_worker_is_not_continued_twice(
+    client, mailbox, directory, juva_associations, draft, django_capture_on_commit_callbacks
+):
+    client.post(f"/admin/yhes-messages/{draft.pk}/send/")
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(f"/admin/yhes-messages/{draft.pk}/resume/")
+    assert mailbox.recipients() == []

@@ -73,11 +73,36 @@ def resend_failed(message, enqueue):
     return count
 
 
+def claim_timeout():
+    return datetime.timedelta(seconds=get_setting("MESSAGE_CLAIM_TIMEOUT"))
+
+
+def is_stalled(message):
+    """Whether rows wait but no worker has taken any for the claim timeout.
+
+    The task that would have sent them was lost: the web request that ran it was cut
+    short, or a worker stopped between batches.
+    """
+    if message.status != Message.Status.SENDING:
+        return False
+    waiting = message.recipients.filter(status=Row.Status.PENDING)
+    cutoff = timezone.now() - claim_timeout()
+    recent = message.recipients.filter(claimed_at__gte=cutoff).exists()
+    return waiting.exists() and not recent and (message.sent_at or cutoff) <= cutoff
+
+
+def resume(message, enqueue):
+    """Start a new task for a stalled message; False if it is not stalled."""
+    if not is_stalled(message):
+        return False
+    transaction.on_commit(lambda: enqueue(message.pk))
+    return True
+
+
 def fail_stale_claims(message):
     """Mark as failed the rows whose worker stopped before it reported on them."""
-    timeout = datetime.timedelta(seconds=get_setting("MESSAGE_CLAIM_TIMEOUT"))
     message.recipients.filter(
-        status=Row.Status.SENDING, claimed_at__lt=timezone.now() - timeout
+        status=Row.Status.SENDING, claimed_at__lt=timezone.now() - claim_timeout()
     ).update(
         status=Row.Status.FAILED,
         error=gettext("Sending was interrupted; the email may not have been sent."),

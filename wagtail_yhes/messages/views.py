@@ -146,7 +146,11 @@ class MessageDetailView(MessageMixin, TemplateView):
         if message.status == Message.Status.SENDING:
             sending.finish_if_done(message)
             message.refresh_from_db()
-        context.update(message=message, refresh_seconds=self.refresh_seconds)
+        context.update(
+            message=message,
+            refresh_seconds=self.refresh_seconds,
+            stalled=sending.is_stalled(message),
+        )
         if message.status == Message.Status.DRAFT:
             context.update(show_recipients(message, self.request.GET.get("p")))
         else:
@@ -214,6 +218,15 @@ class MessageResendView(MessageMixin, View):
         return self.back()
 
 
+class MessageResumeView(MessageMixin, View):
+    """Continue sending a message whose task was lost; a message still being sent is left."""
+
+    def post(self, request, *args, **kwargs):
+        if sending.resume(self.message, enqueue_sending):
+            messages.success(request, _("Sending continues."))
+        return self.back()
+
+
 class MessageCopyView(MessageMixin, View):
     """A new draft with the message's filters and text, to write the next one."""
 
@@ -251,5 +264,6 @@ class MessageViewSet(ViewSet):
             path("<int:pk>/test/", MessageTestView.as_view(), name="test"),
             path("<int:pk>/send/", MessageSendView.as_view(), name="send"),
             path("<int:pk>/resend/", MessageResendView.as_view(), name="resend"),
+            path("<int:pk>/resume/", MessageResumeView.as_view(), name="resume"),
             path("<int:pk>/copy/", MessageCopyView.as_view(), name="copy"),
         ]
