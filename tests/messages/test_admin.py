@@ -256,3 +256,17 @@ def test_message_being_sent_by_a_worker_is_not_continued_twice(
     with django_capture_on_commit_callbacks(execute=True):
         client.post(f"/admin/yhes-messages/{draft.pk}/resume/")
     assert mailbox.recipients() == []
+
+
+def test_archive_names_a_recipient_that_unsubscribed_in_its_update_form_later(
+    client, mailbox, directory, juva_associations, draft, django_capture_on_commit_callbacks
+):
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(f"/admin/yhes-messages/{draft.pk}/send/")
+    Unsubscription.objects.create(association=juva_associations["sydän"])
+    Unsubscription.objects.create(association=juva_associations["kuoro"])
+    section = text_of(client.get(f"/admin/yhes-messages/{draft.pk}/")).split(
+        "Tämän viestin jälkeen tilauksen peruneet"
+    )[1]
+    assert "Juvan Sydänyhdistys ry" in section
+    assert "Juvan Kuoro ry" not in section

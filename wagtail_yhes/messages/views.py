@@ -19,7 +19,7 @@ from wagtail.admin.menu import MenuItem
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 from wagtail.admin.viewsets.base import ViewSet
 
-from ..models import Message
+from ..models import Message, Unsubscription
 from ..models import MessageRecipient as Row
 from ..selfservice.emails import default_directory_page
 from . import sending
@@ -175,7 +175,10 @@ class MessageDetailView(MessageMixin, TemplateView):
             "shown_status": shown,
             "page_obj": page,
             "rows": page.object_list,
-            "unsubscriptions": message.unsubscriptions.select_related("association"),
+            "unsubscriptions": Unsubscription.objects.filter(
+                association__in=message.recipients.values("association"),
+                created_at__gte=message.sent_at,
+            ).select_related("association"),
             "choice": describe_choice(message.filters),
             "body_text": body_parts(message)[0],
         }
