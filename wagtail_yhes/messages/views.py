@@ -82,10 +82,14 @@ class MessageIndexView(MessagesViewMixin, TemplateView):
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        archive = Message.objects.select_related("created_by", "sent_by").annotate(
-            recipient_count=Count("recipients"),
-            sent_count=Count("recipients", filter=Q(recipients__status=Row.Status.SENT)),
-            failed_count=Count("recipients", filter=Q(recipients__status=Row.Status.FAILED)),
+        archive = (
+            Message.objects.select_related("created_by", "sent_by")
+            .annotate(
+                recipient_count=Count("recipients"),
+                sent_count=Count("recipients", filter=Q(recipients__status=Row.Status.SENT)),
+                failed_count=Count("recipients", filter=Q(recipients__status=Row.Status.FAILED)),
+            )
+            .order_by("-created_at", "-pk")
         )
         page = Paginator(archive, 50).get_page(self.request.GET.get("p"))
         return {**context, "page_obj": page, "archive": page.object_list}
