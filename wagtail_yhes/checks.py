@@ -27,3 +27,30 @@ def check_required_apps(app_configs=None, **kwargs):
                 )
             )
     return errors
+
+
+CSRF_MIDDLEWARE = "django.middleware.csrf.CsrfViewMiddleware"
+ONE_CLICK_MIDDLEWARE = "wagtail_yhes.messages.middleware.OneClickUnsubscribeMiddleware"
+
+
+@checks.register(checks.Tags.security)
+def check_one_click_unsubscribe(app_configs=None, **kwargs):
+    """Warn when mail programs' one-click unsubscribe would meet Django's CSRF check."""
+    from django.conf import settings
+
+    middleware = list(getattr(settings, "MIDDLEWARE", []))
+    if CSRF_MIDDLEWARE not in middleware:
+        return []
+    if ONE_CLICK_MIDDLEWARE in middleware[: middleware.index(CSRF_MIDDLEWARE)]:
+        return []
+    return [
+        checks.Warning(
+            _(
+                "Mail programs cannot unsubscribe from the council's messages with one "
+                "click: Django's CSRF check refuses their POST."
+            ),
+            hint=_('Add "%(middleware)s" to MIDDLEWARE before "%(csrf)s".')
+            % {"middleware": ONE_CLICK_MIDDLEWARE, "csrf": CSRF_MIDDLEWARE},
+            id="wagtail_yhes.W001",
+        )
+    ]

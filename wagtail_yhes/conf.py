@@ -47,6 +47,13 @@ DEFAULTS = {
     "IMPORT_MAX_INLINE_ROWS": 5_000,
     # Seconds after which an import that has not finished is reported as interrupted.
     "IMPORT_TIMEOUT": 60 * 60,
+    # Days for which the archive of messages keeps the recipients' addresses.
+    "MESSAGE_RETENTION_DAYS": 2 * 365,
+    # Emails that one background task sends before it hands the rest to a new task.
+    "MESSAGE_BATCH_SIZE": 100,
+    # Seconds after which an email that a worker took but never reported on is taken
+    # for failed: the worker stopped, and whether the email left is unknown.
+    "MESSAGE_CLAIM_TIMEOUT": 15 * 60,
 }
 
 

@@ -1,3 +1,4 @@
+from django.contrib.auth.models import Permission
 from django.urls import include, path, reverse
 from wagtail import hooks
 from wagtail.snippets.models import register_snippet
@@ -6,6 +7,7 @@ from .importing import urls as import_urls
 from .importing.apply import CREATE_ACTION, UPDATE_ACTION
 from .importing.log_actions import ImportCreateFormatter, ImportUpdateFormatter
 from .importing.views import IMPORT_TITLE, ImportMenuItem
+from .messages.views import MessageViewSet
 from .models import Association
 from .selfservice.admin_views import erase_contact_button
 from .selfservice.log_actions import register_log_actions
@@ -61,3 +63,23 @@ def register_import_menu_item():
 def register_import_log_actions(actions):
     actions.register_action(CREATE_ACTION)(ImportCreateFormatter)
     actions.register_action(UPDATE_ACTION)(ImportUpdateFormatter)
+
+
+message_viewset = MessageViewSet()
+
+
+@hooks.register("register_admin_viewset")
+def register_message_viewset():
+    return message_viewset
+
+
+@hooks.register(MENU_HOOK)
+def register_messages_menu_item():
+    return message_viewset.get_menu_item(order=20)
+
+
+@hooks.register("register_permissions")
+def register_message_permissions():
+    return Permission.objects.filter(
+        content_type__app_label="wagtail_yhes", codename="send_message"
+    )

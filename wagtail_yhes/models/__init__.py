@@ -3,6 +3,7 @@ from .directory import DirectoryPage
 from .directory_index import DirectoryEntry, DirectoryIndexVersion, DirectoryWord, EditorSearchEntry
 from .imports import ImportBatch, ImportRow, RowAction
 from .liaisons import Liaison
+from .messages import Message, MessageRecipient, Unsubscription
 from .places import ActivityField, Municipality
 from .selfservice import Submission, SubmissionKind, UpdateReminder
 from .settings import YhesSettings
@@ -19,10 +20,13 @@ __all__ = [
     "ImportBatch",
     "ImportRow",
     "Liaison",
+    "Message",
+    "MessageRecipient",
     "Municipality",
     "RowAction",
     "Submission",
     "SubmissionKind",
+    "Unsubscription",
     "UpdateReminder",
     "VoicePage",
     "YhesSettings",

@@ -81,6 +81,13 @@ class DirectoryPage(SelfServiceRoutesMixin, RoutablePageMixin, Page):
 
         return association_detail(self, request, slug)
 
+    @path("unsubscribe/<str:token>/", name="unsubscribe")
+    def unsubscribe(self, request, token):
+        """Stop the council's messages to an association: a signed one-click link."""
+        from ..messages.unsubscribe import unsubscribe_view
+
+        return unsubscribe_view(request, self, token)
+
     def get_sitemap_urls(self, request=None):
         """The directory page, and the page of every published association.
 

@@ -5,6 +5,7 @@ from django.utils import timezone
 from wagtail.log_actions import log
 
 from ..matching import find_existing
+from ..messages.subscription import set_subscribed
 from ..models import Association, Submission, SubmissionKind
 from ..models.associations import AssociationSource
 from . import emails, ratelimit
@@ -107,6 +108,7 @@ def submit_update(form, *, page, request, link=None):
         _use_link(link)
         association = form.save(commit=False)
         form.save_m2m()
+        set_subscribed(association, form.cleaned_data.get("receive_messages", True))
         # Sending the form confirms the details, as of the day they were sent.
         association.last_verified = timezone.localdate()
         revision = association.save_revision(log_action=True)

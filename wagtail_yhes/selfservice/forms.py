@@ -9,6 +9,7 @@ from django.utils.translation import pgettext_lazy
 
 from .. import finnish
 from ..form_fields import ModelMultipleChoiceField
+from ..messages.subscription import is_subscribed
 from ..models import Association, Municipality
 from ..validators import format_phone, normalize_business_id
 from .spam import SPAM_FIELD_NAMES, SpamProtectionMixin
@@ -232,8 +233,19 @@ class SubmitForm(AssociationDetailsForm):
 class UpdateForm(AssociationDetailsForm):
     """An association's changes to its own details, prefilled with the published ones."""
 
+    receive_messages = forms.BooleanField(
+        label=_("The association receives the council's messages to associations"),
+        required=False,
+        help_text=_("Sent to the association's email address. Applies at once."),
+    )
+
+    fieldsets = AssociationDetailsForm.fieldsets + [
+        (_("Messages from the council"), "", ["receive_messages"]),
+    ]
+
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
+        self.initial.setdefault("receive_messages", is_subscribed(self.instance))
         self.fields["contact_consent"].help_text = _(
             "Untick this to withdraw the consent: the contact person is removed from the "
             "public page at once, without waiting for a moderator."

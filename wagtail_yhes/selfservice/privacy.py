@@ -7,6 +7,7 @@ from wagtail.log_actions import log
 from wagtail.log_actions import registry as log_registry
 from wagtail.models import TaskState
 
+from ..messages.privacy import erase_contact_from_messages
 from ..models import Association, ImportRow, Submission
 from ..search import reindex_associations
 
@@ -83,6 +84,7 @@ def erase_contact_person(association, user=None):
     Association.objects.filter(pk=association.pk).update(
         contact_name="", contact_email="", contact_phone="", contact_consent=False
     )
+    erase_contact_from_messages(association)
     for revision in association.revisions.only("pk", "content"):
         content = dict(revision.content)
         content.update(dict.fromkeys(CONTACT_FIELDS, ""), contact_consent=False)
