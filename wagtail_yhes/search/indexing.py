@@ -23,23 +23,7 @@ CHUNK_SIZE = 2000
 #: Fields of an association that the index is made of; saving only other fields (a
 #: new revision, a lock) leaves the index and the cached searches as they are.
 INDEXED_FIELDS = frozenset(
-    {
-        "name",
-        "abbreviation",
-        "slug",
-        "description",
-        "email",
-        "phone",
-        "website",
-        "street_address",
-        "postal_code",
-        "post_office",
-        "home_municipality",
-        "municipalities",
-        "activity_fields",
-        "last_verified",
-        "live",
-    }
+    {*Association.PUBLIC_FIELDS, "home_municipality", "municipalities", "activity_fields", "live"}
 )
 
 
