@@ -5,7 +5,9 @@ from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 from wagtail.admin.menu import Menu, SubmenuMenuItem
+from wagtail.admin.ui.components import MediaContainer
 from wagtail.admin.ui.tables import Column, DateColumn, LiveStatusTagColumn
+from wagtail.snippets.side_panels import SnippetStatusSidePanel
 from wagtail.snippets.views.snippets import (
     EditView,
     IndexView,
@@ -18,6 +20,7 @@ from . import spreadsheets
 from .filters import AssociationFilterSet, LiaisonFilterSet
 from .models import ActivityField, Association, Liaison, Municipality
 from .selfservice.admin_views import EraseContactPersonView, erase_contact_button
+from .selfservice.review import AssociationStatusSidePanel
 
 #: The submenu hook of the "Associations" menu; other parts of the package and host
 #: sites can add items to the menu by registering a ``MenuItem`` with it.
@@ -62,9 +65,20 @@ class AssociationIndexView(spreadsheets.FinnishExcelCsvMixin, IndexView):
 
 
 class AssociationEditView(EditView):
-    """The association's edit view, with "Erase contact person" among its actions."""
+    """The association's edit view, with "Erase contact person" among its actions.
+
+    Its status side panel links to the changes that wait for approval.
+    """
 
     erase_contact_url_name = None
+
+    def get_side_panels(self):
+        return MediaContainer(
+            AssociationStatusSidePanel.from_panel(panel)
+            if type(panel) is SnippetStatusSidePanel
+            else panel
+            for panel in super().get_side_panels()
+        )
 
     @cached_property
     def header_more_buttons(self):

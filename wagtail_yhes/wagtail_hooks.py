@@ -9,6 +9,7 @@ from .importing.views import IMPORT_TITLE, ImportMenuItem
 from .models import Association
 from .selfservice.admin_views import erase_contact_button
 from .selfservice.log_actions import register_log_actions
+from .selfservice.review import add_review_panel
 from .views import MENU_HOOK, ActivityFieldAdmin, AssociationsMenuGroup, MunicipalityAdmin
 
 register_snippet(AssociationsMenuGroup)
@@ -30,6 +31,7 @@ def register_activity_fields_menu_item():
 
 
 hooks.register("register_log_actions", register_log_actions)
+hooks.register("construct_homepage_panels", add_review_panel)
 
 
 @hooks.register("register_snippet_listing_buttons")
