@@ -7,6 +7,7 @@ from django.utils.translation import pgettext_lazy
 from wagtail.admin.menu import Menu, SubmenuMenuItem
 from wagtail.admin.ui.components import MediaContainer
 from wagtail.admin.ui.tables import Column, DateColumn, LiveStatusTagColumn
+from wagtail.admin.utils import get_latest_str
 from wagtail.snippets.side_panels import SnippetStatusSidePanel
 from wagtail.snippets.views.snippets import (
     EditView,
@@ -64,6 +65,21 @@ class AssociationIndexView(spreadsheets.FinnishExcelCsvMixin, IndexView):
     custom_field_preprocess = {"home_municipality": spreadsheets.OBJECT_PREPROCESS}
 
 
+STALE_REVISION_ERROR = _(
+    "The association was changed while you had it open, and nothing was saved. Open it "
+    "again to see the latest version before approving or publishing."
+)
+
+# Wagtail's own messages name the model in a way that reads badly in Finnish.
+SUCCESS_MESSAGES = {
+    "edit": _("The association “%(name)s” was saved as a draft."),
+    "publish": _("The association “%(name)s” was published."),
+    "submit": _("The association “%(name)s” was sent for moderation."),
+    "approve": _("The association “%(name)s” was approved."),
+    "reject": _("Changes to the association “%(name)s” were asked for."),
+}
+
+
 class AssociationEditView(EditView):
     """The association's edit view, with "Erase contact person" among its actions.
 
@@ -71,6 +87,30 @@ class AssociationEditView(EditView):
     """
 
     erase_contact_url_name = None
+
+    def is_valid(self, form):
+        # Approving or publishing saves the form first: a form opened before a newer
+        # revision arrived (an association's own update, say) would publish its older
+        # content in place of the changes that the moderator has not seen.
+        if self.action in {"publish", "workflow-action"} and self.loaded_revision_is_stale():
+            self.produced_error_code = "invalid_revision"
+            self.produced_error_message = STALE_REVISION_ERROR
+            return False
+        return super().is_valid(form)
+
+    def loaded_revision_is_stale(self):
+        """True when a newer revision was saved after the form was opened."""
+        loaded = self.request.POST.get("loaded_revision_id")
+        latest = self.object.latest_revision_id
+        return bool(loaded) and latest is not None and loaded != str(latest)
+
+    def get_success_message(self, instance=None):
+        message = SUCCESS_MESSAGES.get(
+            self.workflow_action if self.action == "workflow-action" else self.action
+        )
+        if message is None:
+            return super().get_success_message(instance)
+        return message % {"name": get_latest_str(instance or self.object)}
 
     def get_side_panels(self):
         return MediaContainer(

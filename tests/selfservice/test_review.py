@@ -95,3 +95,51 @@ def _admin_access():
     from django.contrib.auth.models import Permission
 
     return Permission.objects.filter(codename="access_admin")
+
+
+def edit_form_data(response):
+    """The edit form's fields as the browser would send them, unchanged."""
+    form = response.context["form"]
+    data = {}
+    for name in form.fields:
+        value = form[name].value()
+        if value in (None, False):
+            continue
+        data[name] = [str(item) for item in value] if isinstance(value, list | tuple) else value
+    data["loaded_revision_id"] = response.context["object"].latest_revision_id or ""
+    return data
+
+
+def approve_in_edit_view(moderator_client, association, data):
+    url = reverse(f"{ASSOCIATION_URLS}:edit", args=[association.pk])
+    return moderator_client.post(
+        url,
+        {**data, "action-workflow-action": "true", "workflow-action-name": "approve"},
+        follow=True,
+    )
+
+
+def test_approving_in_the_edit_view_says_so_in_finnish(
+    client, directory, association, moderator_client
+):
+    live = send_update(client, directory, association)
+    opened = moderator_client.get(reverse(f"{ASSOCIATION_URLS}:edit", args=[live.pk]))
+    response = approve_in_edit_view(moderator_client, live, edit_form_data(opened))
+    live.refresh_from_db()
+    assert live.post_office == "Otava"
+    assert "Yhdistys ”Mikkelin Kuoroyhdistys ry” hyväksyttiin." in response.content.decode()
+
+
+def test_approving_a_form_opened_before_a_newer_update_is_refused(
+    client, directory, association, moderator_client
+):
+    live = send_update(client, directory, association)
+    opened = moderator_client.get(reverse(f"{ASSOCIATION_URLS}:edit", args=[live.pk]))
+    data = edit_form_data(opened)
+    path = page_path(directory, "update", token=make_update_token(live))
+    client.post(path, details_data(live.home_municipality, post_office="Otava", phone="0501234567"))
+    response = approve_in_edit_view(moderator_client, live, data)
+    live.refresh_from_db()
+    assert live.post_office != "Otava"
+    assert "nothing was saved" not in response.content.decode()
+    assert "eikä mitään tallennettu" in response.content.decode()
