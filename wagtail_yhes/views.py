@@ -6,7 +6,7 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 from wagtail.admin.menu import Menu, SubmenuMenuItem
 from wagtail.admin.ui.components import MediaContainer
-from wagtail.admin.ui.tables import Column, DateColumn, LiveStatusTagColumn
+from wagtail.admin.ui.tables import Column, LiveStatusTagColumn
 from wagtail.admin.utils import get_latest_str
 from wagtail.snippets.side_panels import SnippetStatusSidePanel
 from wagtail.snippets.views.snippets import (
@@ -51,6 +51,12 @@ ASSOCIATION_EXPORT_HEADINGS = {
     "last_verified": "Vastausaika",
     "status_label": "Tila",
 }
+
+
+class CalendarDateColumn(Column):
+    """A column of dates shown as dates, never as a time since: "5.3.2025", not "15 hours ago"."""
+
+    cell_template_name = "wagtail_yhes/admin/tables/calendar_date_cell.html"
 
 
 class AssociationIndexView(spreadsheets.FinnishExcelCsvMixin, IndexView):
@@ -147,7 +153,7 @@ class AssociationSnippetViewSet(SnippetViewSet):
             "home_municipality", label=_("Home municipality"), sort_key="home_municipality__name"
         ),
         LiveStatusTagColumn(),
-        DateColumn("last_verified", label=_("Details confirmed"), sort_key="last_verified"),
+        CalendarDateColumn("last_verified", label=_("Details confirmed"), sort_key="last_verified"),
     ]
     list_per_page = 50
     filterset_class = AssociationFilterSet
