@@ -19,6 +19,19 @@ postgres_url="${DATABASE_URL:-postgres://postgres@127.0.0.1:5432/yhes}"
 
 . scripts/_venv.sh
 
+# The browser tests audit pages with axe-core, a Node package.
+if [ ! -f node_modules/axe-core/axe.min.js ]; then
+    if command -v npm >/dev/null; then
+        echo "== installing the Node packages (axe-core for the browser tests)"
+        npm ci --no-audit --no-fund
+    else
+        echo "axe-core is missing and npm is not installed: install Node.js and run" >&2
+        echo "  npm ci --no-audit --no-fund" >&2
+        echo "or leave the browser tests out: scripts/test.sh -m 'not browser'" >&2
+        exit 1
+    fi
+fi
+
 status=0
 for db in $databases; do
     echo "== tests on $db"

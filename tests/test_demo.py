@@ -1,5 +1,8 @@
+import re
+
 import pytest
-from django.core.management import call_command
+from django.core.management import CommandError, call_command
+from wagtail.models import Site
 
 from wagtail_yhes.models import Association, DirectoryPage, Liaison, VoicePage
 
@@ -47,3 +50,28 @@ def test_demo_grows_to_a_larger_count():
     call_command("yhes_demo", associations=30)
     call_command("yhes_demo", associations=50)
     assert Association.objects.count() == 50
+
+
+def test_demo_association_names_have_no_numbers_added():
+    from wagtail_yhes.demo.associations import generate_association_rows
+
+    names = [row["name"] for row in generate_association_rows(3000)]
+    assert len(set(names)) == 3000
+    assert not [name for name in names if re.search(r"\s\d+ ry$", name)]
+
+
+def test_demo_points_the_site_at_the_address_it_is_served_at(capsys):
+    call_command("yhes_demo", associations=0, hostname="127.0.0.1", port=8123)
+    site = Site.objects.get(is_default_site=True)
+    assert site.root_url == "http://127.0.0.1:8123"
+    assert "Sivusto: http://127.0.0.1:8123" in capsys.readouterr().out
+
+
+def test_demo_refuses_a_port_out_of_range():
+    with pytest.raises(CommandError, match="65535"):
+        call_command("yhes_demo", associations=0, hostname="127.0.0.1", port=70000)
+
+
+def test_demo_reports_in_the_site_language(capsys):
+    call_command("yhes_demo", associations=0)
+    assert "Esittelysisältö on valmis." in capsys.readouterr().out

@@ -159,14 +159,25 @@ def test_new_municipality_is_a_filter_option_at_once(client, directory_page, reg
     assert b'value="uusikunta"' in response.content
 
 
-def test_rebuild_command_rebuilds_the_index(search, mikkeli, capsys):
+def test_rebuild_command_rebuilds_the_index(search, mikkeli, capsys, settings):
     from django.core.management import call_command
+
+    settings.LANGUAGE_CODE = "en"
 
     AssociationFactory(name="Mikkelin Kuoro ry", home_municipality=mikkeli)
     DirectoryEntry.objects.all().delete()
     call_command("yhes_rebuild_directory")
     assert search("kuoro") == ["Mikkelin Kuoro ry"]
-    assert "Directory index: 1 associations" in capsys.readouterr().out
+    assert "Directory index: 1 associations, " in capsys.readouterr().out
+
+
+def test_rebuild_command_reports_in_the_language_of_the_site(mikkeli, capsys, settings):
+    from django.core.management import call_command
+
+    settings.LANGUAGE_CODE = "fi"
+    AssociationFactory(name="Mikkelin Kuoro ry", home_municipality=mikkeli)
+    call_command("yhes_rebuild_directory")
+    assert "Hakemiston hakuhakemisto: 1 yhdistystä" in capsys.readouterr().out
 
 
 def test_demo_associations_are_in_the_directory(search):

@@ -26,7 +26,7 @@ def test_load_region_creates_the_twelve_municipalities_with_codes(capsys):
     loaded = {m.code: (m.name, m.name_sv) for m in Municipality.objects.all()}
     assert loaded == SOUTH_SAVO
     assert Municipality.objects.get(code="507").slug == "mantyharju"
-    assert "created 28" in capsys.readouterr().out
+    assert "uusia 28" in capsys.readouterr().out
 
 
 def test_load_region_creates_activity_fields_with_swedish_names():
@@ -40,7 +40,7 @@ def test_load_region_twice_changes_nothing(capsys):
     call_command("yhes_load_region", "etela-savo")
     capsys.readouterr()
     call_command("yhes_load_region", "etela-savo")
-    assert "created 0, updated 0, unchanged 28" in capsys.readouterr().out
+    assert "uusia 0, päivitettyjä 0, ennallaan 28" in capsys.readouterr().out
 
 
 def test_load_region_restores_an_edited_official_name():

@@ -95,4 +95,4 @@ def test_an_existing_directory_page_is_used_as_it_is(region):
 def test_demo_command_creates_the_voice_page(capsys):
     call_command("yhes_demo", associations=0)
     assert VoicePage.objects.filter(slug="jarjestojen-aani", live=True).exists()
-    assert "Järjestöjen ääni page: created 1" in capsys.readouterr().out
+    assert "Järjestöjen ääni -sivu: uusia 1" in capsys.readouterr().out

@@ -6,7 +6,10 @@ from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 from wagtail.admin.menu import Menu, SubmenuMenuItem
-from wagtail.admin.ui.tables import Column, DateColumn, LiveStatusTagColumn
+from wagtail.admin.ui.components import MediaContainer
+from wagtail.admin.ui.tables import Column, LiveStatusTagColumn
+from wagtail.admin.utils import get_latest_str
+from wagtail.snippets.side_panels import SnippetStatusSidePanel
 from wagtail.snippets.views.snippets import (
     EditView,
     IndexView,
@@ -20,6 +23,7 @@ from .filters import AssociationFilterSet, LiaisonFilterSet
 from .models import ActivityField, Association, EditorSearchEntry, Liaison, Municipality
 from .search import Search
 from .selfservice.admin_views import EraseContactPersonView, erase_contact_button
+from .selfservice.review import AssociationStatusSidePanel
 
 #: The submenu hook of the "Associations" menu; other parts of the package and host
 #: sites can add items to the menu by registering a ``MenuItem`` with it.
@@ -49,6 +53,12 @@ ASSOCIATION_EXPORT_HEADINGS = {
     "last_verified": "Vastausaika",
     "status_label": "Tila",
 }
+
+
+class CalendarDateColumn(Column):
+    """A column of dates shown as dates, never as a time since: "5.3.2025", not "15 hours ago"."""
+
+    cell_template_name = "wagtail_yhes/admin/tables/calendar_date_cell.html"
 
 
 class AssociationIndexView(spreadsheets.FinnishExcelCsvMixin, IndexView):
@@ -88,10 +98,60 @@ class AssociationIndexView(spreadsheets.FinnishExcelCsvMixin, IndexView):
         return _("There are no associations yet.")
 
 
+STALE_REVISION_ERROR = _(
+    "The association was changed while you had it open, and nothing was saved. Open it "
+    "again to see the latest version before approving or publishing."
+)
+
+# Wagtail's own messages name the model in a way that reads badly in Finnish.
+SUCCESS_MESSAGES = {
+    "edit": _("The association “%(name)s” was saved as a draft."),
+    "publish": _("The association “%(name)s” was published."),
+    "submit": _("The association “%(name)s” was sent for moderation."),
+    "approve": _("The association “%(name)s” was approved."),
+    "reject": _("Changes to the association “%(name)s” were asked for."),
+}
+
+
 class AssociationEditView(EditView):
-    """The association's edit view, with "Erase contact person" among its actions."""
+    """The association's edit view, with "Erase contact person" among its actions.
+
+    Its status side panel links to the changes that wait for approval.
+    """
 
     erase_contact_url_name = None
+
+    def is_valid(self, form):
+        # Approving or publishing saves the form first: a form opened before a newer
+        # revision arrived (an association's own update, say) would publish its older
+        # content in place of the changes that the moderator has not seen.
+        if self.action in {"publish", "workflow-action"} and self.loaded_revision_is_stale():
+            self.produced_error_code = "invalid_revision"
+            self.produced_error_message = STALE_REVISION_ERROR
+            return False
+        return super().is_valid(form)
+
+    def loaded_revision_is_stale(self):
+        """True when a newer revision was saved after the form was opened."""
+        loaded = self.request.POST.get("loaded_revision_id")
+        latest = self.object.latest_revision_id
+        return bool(loaded) and latest is not None and loaded != str(latest)
+
+    def get_success_message(self, instance=None):
+        message = SUCCESS_MESSAGES.get(
+            self.workflow_action if self.action == "workflow-action" else self.action
+        )
+        if message is None:
+            return super().get_success_message(instance)
+        return message % {"name": get_latest_str(instance or self.object)}
+
+    def get_side_panels(self):
+        return MediaContainer(
+            AssociationStatusSidePanel.from_panel(panel)
+            if type(panel) is SnippetStatusSidePanel
+            else panel
+            for panel in super().get_side_panels()
+        )
 
     @cached_property
     def header_more_buttons(self):
@@ -120,7 +180,7 @@ class AssociationSnippetViewSet(SnippetViewSet):
             "home_municipality", label=_("Home municipality"), sort_key="home_municipality__name"
         ),
         LiveStatusTagColumn(),
-        DateColumn("last_verified", label=_("Details confirmed"), sort_key="last_verified"),
+        CalendarDateColumn("last_verified", label=_("Details confirmed"), sort_key="last_verified"),
     ]
     list_per_page = 50
     filterset_class = AssociationFilterSet

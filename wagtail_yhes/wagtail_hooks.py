@@ -11,6 +11,7 @@ from .messages.views import MessageViewSet
 from .models import Association
 from .selfservice.admin_views import erase_contact_button
 from .selfservice.log_actions import register_log_actions
+from .selfservice.review import add_review_panel
 from .views import MENU_HOOK, ActivityFieldAdmin, AssociationsMenuGroup, MunicipalityAdmin
 
 register_snippet(AssociationsMenuGroup)
@@ -32,6 +33,7 @@ def register_activity_fields_menu_item():
 
 
 hooks.register("register_log_actions", register_log_actions)
+hooks.register("construct_homepage_panels", add_review_panel)
 
 
 @hooks.register("register_snippet_listing_buttons")

@@ -104,7 +104,7 @@ def test_dry_run_lists_whom_it_would_email_and_sends_nothing(
     assert "Vanha ry <vanha@example.fi>" in out
     assert "Vahvistamaton ry <uusi@example.fi>" in out
     assert "Tuore ry" not in out
-    assert "Would email 2 associations" in out
+    assert "Lähetettäisiin 2 yhdistykselle" in out
     assert mailoutbox == []
     assert not UpdateReminder.objects.exists()
 

@@ -74,7 +74,7 @@ def test_submission_starts_the_workflow_without_a_user_and_records_the_sender(
     association = Association.objects.get()
     state = association.current_workflow_state
     assert state.status == WorkflowState.STATUS_IN_PROGRESS
-    assert state.workflow.name == "YhES moderation"
+    assert state.workflow.name == "YhES-moderointi"
     assert state.requested_by is None
     submission = Submission.objects.get()
     assert submission.submitter_email == "sihteeri@example.fi"

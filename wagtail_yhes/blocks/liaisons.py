@@ -3,10 +3,14 @@
 from dataclasses import dataclass
 
 from django.core.exceptions import ValidationError
+from django.template.loader import render_to_string
+from django.urls import NoReverseMatch, reverse
+from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
+from wagtail.admin.telepath import register
 from wagtail.blocks.list_block import ListBlockValidationError
-from wagtail.blocks.struct_block import StructBlockValidationError
+from wagtail.blocks.struct_block import StructBlockAdapter, StructBlockValidationError
 
 from .base import (
     PREVIEW_TEMPLATE,
@@ -27,8 +31,48 @@ class LiaisonGroup:
     liaisons: list
 
 
+def add_liaison_url():
+    """The admin address for adding a liaison, or ``None`` if the admin is not installed."""
+    try:
+        return reverse("wagtailsnippets_wagtail_yhes_liaison:add")
+    except NoReverseMatch:
+        return None
+
+
+def municipalities_without_liaisons(codes=None):
+    """The municipalities (of ``codes``, if given) that have no liaisons, by name."""
+    from ..models import Municipality
+
+    municipalities = Municipality.objects.filter(liaisons__isnull=True)
+    if codes is not None:
+        municipalities = municipalities.filter(code__in=codes)
+    return sorted(municipalities, key=lambda m: alphabetical_key(m.localized_name))
+
+
 class LiaisonsValue(HeadingValue):
     """A liaisons block; ``groups`` reads the liaisons from the database when called."""
+
+    def chosen_codes(self):
+        """The codes of the chosen municipalities, in the editor's order, each once."""
+        codes = []
+        for entry in self.get("municipalities") or []:
+            code = entry.get("municipality")
+            if code and code not in codes:
+                codes.append(code)
+        return codes
+
+    @cached_property
+    def missing_municipalities(self):
+        """The chosen municipalities that have no liaisons yet, for the editors' note.
+
+        Only previews show it: visitors' pages never read it.
+        """
+        codes = self.chosen_codes()
+        return municipalities_without_liaisons(codes) if codes else []
+
+    @cached_property
+    def add_liaison_url(self):
+        return add_liaison_url()
 
     @property
     def groups(self):
@@ -155,3 +199,26 @@ class LiaisonsBlock(blocks.StructBlock):
                 block_errors={"municipalities": ListBlockValidationError(block_errors=errors)}
             )
         return value
+
+
+class LiaisonsBlockAdapter(StructBlockAdapter):
+    """The liaisons block in the editor, telling which municipalities have no liaisons yet.
+
+    The note is made each time an editor opens the form, so it follows the snippets.
+    """
+
+    def js_args(self, block):
+        name, children, meta = super().js_args(block)
+        missing = municipalities_without_liaisons()
+        if missing:
+            meta = {
+                **meta,
+                "helpText": render_to_string(
+                    "wagtail_yhes/blocks/includes/liaisons_missing_help.html",
+                    {"missing": missing, "add_liaison_url": add_liaison_url()},
+                ),
+            }
+        return [name, children, meta]
+
+
+register(LiaisonsBlockAdapter(), LiaisonsBlock)

@@ -355,6 +355,23 @@ POSTAL_CODES = {
 }
 
 
+# Villages and parts of a municipality are told apart as in real names: "Ylä-Koittilan".
+PLACE_PREFIXES = ["Ylä", "Ala", "Itä", "Länsi", "Pohjois", "Etelä", "Keski"]
+
+
+def _variant(name, place_gen, seen, number):
+    """A name not in ``seen`` for the same kind of association elsewhere in the place.
+
+    Only a register far larger than the demo's, as the benchmarks make, runs out of
+    such names and falls back to a number.
+    """
+    for prefix in PLACE_PREFIXES:
+        variant = name.replace(place_gen, f"{prefix}-{place_gen}", 1)
+        if variant != name and variant not in seen:
+            return variant
+    return f"{name.removesuffix(' ry')} {number + 1} ry"
+
+
 def _genitive_surname(surname):
     # Only -nen surnames are used: their genitive is regular (-sen).
     return surname[:-3] + "sen"
@@ -394,7 +411,7 @@ def generate_association_rows(count, seed=2020):
         if name in seen:
             if attempts < count * 6:
                 continue
-            name = f"{name.removesuffix(' ry')} {len(seen) + 1} ry"
+            name = _variant(name, place_gen, seen, len(seen))
         seen.add(name)
         produced += 1
         postal_code, post_office = POSTAL_CODES[code]

@@ -2,8 +2,16 @@
 
 from django.core.exceptions import ValidationError
 from django.core.validators import validate_email
+from django.utils.translation import gettext as _
+from django.utils.translation import pgettext
 
 from ..models import Liaison, Municipality
+
+
+def liaisons_menu_path():
+    """Where liaisons are kept in the admin, as its menu names them."""
+    return f"{pgettext('admin menu', 'Associations')} > {_('Liaisons')}"
+
 
 # (municipality code, heading on the seed page, name, email, role), in the page's order.
 SEED_LIAISONS = [
@@ -46,9 +54,17 @@ def load_seed_liaisons(warn):
             validate_email(email)
         except ValidationError:
             warn(
-                f"{municipality.name}: {name}: the email address {email!r} is not valid "
-                "(non-ASCII characters before @). It was saved as published on the seed "
-                "page; correct it in the admin under Associations > Liaisons."
+                _(
+                    "%(municipality)s: %(name)s: the email address “%(email)s” is not valid "
+                    "(non-ASCII characters before @). It was saved as published on the "
+                    "original page; correct it in the admin under %(menu)s."
+                )
+                % {
+                    "municipality": municipality.name,
+                    "name": name,
+                    "email": email,
+                    "menu": liaisons_menu_path(),
+                }
             )
         _liaison, was_created = Liaison.objects.get_or_create(
             municipality=municipality,

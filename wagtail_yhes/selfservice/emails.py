@@ -82,6 +82,28 @@ def admin_url(request, viewname, *args):
     return request.build_absolute_uri(path) if request is not None else path
 
 
+def review_links(association, task_state, request=None):
+    """Full admin addresses to review ``task_state``'s revision of ``association``.
+
+    The comparison ("Show changes") and the preview show the revision of the task,
+    which is the one that approval publishes.
+    """
+    links = {"edit_url": admin_url(request, f"{ADMIN_URLS}:edit", association.pk)}
+    if task_state is not None:
+        links["preview_url"] = admin_url(
+            request, f"{ADMIN_URLS}:workflow_preview", association.pk, task_state.task_id
+        )
+        if association.live and task_state.revision_id:
+            links["compare_url"] = admin_url(
+                request,
+                f"{ADMIN_URLS}:revisions_compare",
+                association.pk,
+                "live",
+                task_state.revision_id,
+            )
+    return links
+
+
 def moderator_addresses(page, request=None):
     """The site's moderator addresses, or those of the "YhES moderators" group's members."""
     site = page.get_site()
@@ -119,22 +141,14 @@ def notify_submitter(submission, page, request):
 def notify_moderators(submission, page, request):
     """Tell the moderators that a submission waits for them, with links to review it."""
     association = submission.association
+    state = submission.workflow_state
     context = {
         **_base_context(page, request),
         "submission": submission,
         "association": association,
-        "edit_url": admin_url(request, f"{ADMIN_URLS}:edit", association.pk),
         "duplicate_url": submission.duplicate_of_id
         and admin_url(request, f"{ADMIN_URLS}:edit", submission.duplicate_of_id),
-        "compare_url": submission.revision_id
-        and association.live
-        and admin_url(
-            request,
-            f"{ADMIN_URLS}:revisions_compare",
-            association.pk,
-            "live",
-            submission.revision_id,
-        ),
+        **review_links(association, state and state.current_task_state, request),
     }
     return send_email(
         "moderation_requested",

@@ -38,5 +38,8 @@ def notify_rejected(sender, instance, **kwargs):
 
 
 def register_signal_handlers():
+    from .notifications import register_notifiers
+
+    register_notifiers()
     workflow_approved.connect(notify_approved, dispatch_uid="wagtail_yhes_submission_approved")
     workflow_rejected.connect(notify_rejected, dispatch_uid="wagtail_yhes_submission_rejected")

@@ -17,6 +17,7 @@ from ..models import Association, YhesSettings
 from ..models.associations import SLUG_PATTERN
 from . import actions, once, ratelimit
 from .forms import ConfirmDetailsForm, RequestUpdateLinkForm, SubmitForm, UpdateForm
+from .moderation import pending_version
 from .tokens import link_max_age, read_update_token
 
 ALLOWED_METHODS = ("GET", "HEAD", "POST")
@@ -193,7 +194,10 @@ def update_view(request, page, token):
     # A form that failed validation has written its values onto the instance: the page
     # names the association as it is published.
     association_name = association.name
-    form = UpdateForm(instance=association)
+    # An update made while an earlier one waits for moderation starts from the waiting
+    # one, so that approving the later one does not undo the earlier.
+    pending = pending_version(association)
+    form = UpdateForm(instance=pending)
     confirm_form = ConfirmDetailsForm(prefix="confirm")
     status = 200
     if request.method == "POST":
@@ -201,7 +205,7 @@ def update_view(request, page, token):
         if confirming:
             confirm_form = ConfirmDetailsForm(request.POST, prefix="confirm")
         else:
-            form = UpdateForm(request.POST, instance=association)
+            form = UpdateForm(request.POST, instance=pending)
         posted = confirm_form if confirming else form
         if posted.is_valid():
             outcome = "confirmed=1" if confirming else "updated=1"

@@ -1,5 +1,9 @@
+from django.conf import settings
 from django.core.mail import get_connection
 from django.core.management.base import BaseCommand, CommandError
+from django.utils import translation
+from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from wagtail.models import Site
 
 from ...models import UpdateReminder, YhesSettings
@@ -21,9 +25,13 @@ class Command(BaseCommand):
         )
 
     def handle(self, *args, dry_run=False, **options):
+        with translation.override(settings.LANGUAGE_CODE):
+            self.remind(dry_run)
+
+    def remind(self, dry_run):
         page = default_directory_page()
         if page is None:
-            raise CommandError("There is no published directory page for the links to open.")
+            raise CommandError(_("There is no published directory page for the links to open."))
         site = page.get_site() or Site.objects.filter(is_default_site=True).first()
         months = YhesSettings.for_site(site).reminder_age_months
         due = due_for_reminder(months)
@@ -34,7 +42,12 @@ class Command(BaseCommand):
                 self.stdout.write(f"{association.name} <{association.email}>")
                 count += 1
             self.stdout.write(
-                f"Would email {count} associations (details older than {months} months)."
+                ngettext(
+                    "Would email %(count)d association (details older than %(months)d months).",
+                    "Would email %(count)d associations (details older than %(months)d months).",
+                    count,
+                )
+                % {"count": count, "months": months}
             )
             return
 
@@ -47,9 +60,23 @@ class Command(BaseCommand):
                 else:
                     failed += 1
         self.stdout.write(
-            self.style.SUCCESS(f"Emailed {sent} associations (details older than {months} months).")
+            self.style.SUCCESS(
+                ngettext(
+                    "Emailed %(count)d association (details older than %(months)d months).",
+                    "Emailed %(count)d associations (details older than %(months)d months).",
+                    sent,
+                )
+                % {"count": sent, "months": months}
+            )
         )
         if failed:
             self.stderr.write(
-                self.style.WARNING(f"{failed} emails could not be sent; see the log.")
+                self.style.WARNING(
+                    ngettext(
+                        "%(count)d email could not be sent; see the log.",
+                        "%(count)d emails could not be sent; see the log.",
+                        failed,
+                    )
+                    % {"count": failed}
+                )
             )
