@@ -12,6 +12,8 @@ DEFAULTS = {
     # Seconds that must pass between showing a public form and receiving it; faster
     # senders are programs, not people.
     "MIN_FILL_SECONDS": 3,
+    # Seconds for which a rendered public form can be sent; each form is sent once.
+    "FORM_STAMP_MAX_AGE": 6 * 60 * 60,
     # Attempts allowed per scope: (count, seconds). Counted in Django's default cache,
     # which every process of the site must share (Redis or Memcached in production).
     # "update_link" counts the links emailed to one association, the others the POSTs
