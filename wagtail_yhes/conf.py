@@ -16,13 +16,15 @@ DEFAULTS = {
     "FORM_STAMP_MAX_AGE": 6 * 60 * 60,
     # Attempts allowed per scope: (count, seconds). Counted in Django's default cache,
     # which every process of the site must share (Redis or Memcached in production).
-    # "update_link" counts the links emailed to one association, the others the POSTs
-    # from one client address.
+    # "update_link" counts the links emailed to one association, "download" the CSV and
+    # XLSX downloads of the directory from one client, the others the POSTs from one
+    # client address.
     "RATE_LIMITS": {
         "submit": (5, 3600),
         "request_update": (10, 3600),
         "update": (10, 3600),
         "update_link": (3, 3600),
+        "download": (30, 3600),
     },
     # Request header that holds the client's address behind a reverse proxy, in
     # request.META form (e.g. "HTTP_X_FORWARDED_FOR"); None uses REMOTE_ADDR.
@@ -32,6 +34,9 @@ DEFAULTS = {
     # them until the index changes.
     "DIRECTORY_CACHE": "default",
     "DIRECTORY_CACHE_TIMEOUT": 3600,
+    # The storage (an alias of STORAGES) that keeps the directory's CSV and XLSX
+    # downloads, one file per search and version of the directory index.
+    "DOWNLOAD_STORAGE": "default",
     # Whether the directory page lists the pages of the associations in the sitemap.
     # False when wagtail_yhes.sitemaps.AssociationSitemap lists them in a section of a
     # sitemap index instead, as a register of more than 50,000 needs.

@@ -93,3 +93,13 @@ def export_rows(search, *, base_url, municipalities, activity_fields):
 def export_response(search, export_format, **kwargs):
     """A download of every result of ``search`` in ``export_format`` ("csv" or "xlsx")."""
     return DirectoryExport().as_spreadsheet(export_rows(search, **kwargs), export_format)
+
+
+def write_export(file, search, export_format, **kwargs):
+    """Write every result of ``search`` in ``export_format`` into the binary ``file``."""
+    export, rows = DirectoryExport(), export_rows(search, **kwargs)
+    if export_format == DirectoryExport.FORMAT_XLSX:
+        export.write_xlsx(rows, file)
+        return
+    for chunk in export.stream_csv(rows):
+        file.write(chunk.encode() if isinstance(chunk, str) else chunk)

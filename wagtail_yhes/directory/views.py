@@ -3,7 +3,7 @@
 ``DirectoryPage`` routes its paths here; the views read only published associations.
 """
 
-from functools import lru_cache
+from functools import lru_cache, partial
 
 from django.conf import settings
 from django.core.exceptions import TooManyFieldsSent
@@ -19,7 +19,7 @@ from ..models import ActivityField, Association, Municipality
 from ..search import DirectorySearch
 from ..search.cache import SearchCache, kept_vocabulary, kept_whatever_version, vocabulary
 from ..search.query import updated_since_options
-from . import exports, listing
+from . import downloads, exports, listing
 from .listing_markup import LISTING_TEMPLATES, render_listing
 from .own_templates import package_templates_used
 from .params import CSV, JSON, XLSX, read_params
@@ -139,8 +139,18 @@ def directory_index(page, request):
         "activity_fields": {f.pk: f for f in activity_fields},
     }
     if params.format in (CSV, XLSX):
-        return exports.export_response(
-            search, params.format, base_url=page.get_full_url(request), **by_pk
+        base_url = page.get_full_url(request)
+        return downloads.download_response(
+            request,
+            params.format,
+            (cache.vocabulary_version, base_url, *params.query_items(format=params.format)),
+            partial(
+                exports.write_export,
+                search=search,
+                export_format=params.format,
+                base_url=base_url,
+                **by_pk,
+            ),
         )
 
     per_page = _per_page(page, params)

@@ -10,10 +10,20 @@ calls ``reindex_associations`` afterwards.
 from wagtail.search.backends import get_search_backends
 
 from ..models import Association
+from . import cache
 from .indexing import index_associations, rebuild_index
 from .query import DirectorySearch
 
-__all__ = ["DirectorySearch", "rebuild_index", "reindex_associations"]
+__all__ = ["DirectorySearch", "current_index_version", "rebuild_index", "reindex_associations"]
+
+
+def current_index_version():
+    """The version of the public directory index (0 before its first change).
+
+    A number, kept in the database, that changes on every change of the public index:
+    what is kept per version (searches, downloads) is current while it stays the same.
+    """
+    return cache.current_version()
 
 
 def reindex_associations(queryset=None):

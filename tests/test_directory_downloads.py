@@ -1,0 +1,104 @@
+"""CSV and XLSX downloads are written once per version of the index, and limited per client."""
+
+import pytest
+from django.core.files.storage import default_storage
+from django.utils import translation
+
+from wagtail_yhes.directory.downloads import FOLDER, download_response
+
+from .factories import AssociationFactory
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def download(client, directory_page, directory_associations):
+    def download(**params):
+        with translation.override("en"):
+            return client.get(directory_page.url, params, HTTP_ACCEPT_LANGUAGE="en")
+
+    return download
+
+
+def content(response):
+    return b"".join(response.streaming_content)
+
+
+def kept_files():
+    try:
+        return sorted(default_storage.listdir(FOLDER)[1])
+    except FileNotFoundError:
+        return []
+
+
+def test_a_download_is_streamed_as_an_attachment(download):
+    response = download(format="csv")
+    assert response.status_code == 200
+    assert response.streaming
+    assert response["Content-Type"] == "text/csv; charset=utf-8"
+    assert response["Content-Disposition"] == 'attachment; filename="yhdistykset.csv"'
+    assert content(response).decode("utf-8").count("\n") == 16
+
+
+def test_the_same_search_is_answered_from_the_kept_file(download):
+    first = content(download(format="xlsx", q="martat"))
+    assert len(kept_files()) == 1
+    assert content(download(format="xlsx", q="martat")) == first
+    assert len(kept_files()) == 1
+
+
+def test_each_search_and_format_has_a_file_of_its_own(download):
+    whole, filtered = content(download(format="csv")), content(download(format="csv", q="juva"))
+    assert whole != filtered
+    download(format="xlsx")
+    assert len(kept_files()) == 3
+
+
+def test_a_change_of_the_register_makes_a_new_file(download, mikkeli):
+    before = content(download(format="csv")).decode("utf-8")
+    AssociationFactory(name="Uusi Kuoro ry", home_municipality=mikkeli)
+    after = content(download(format="csv")).decode("utf-8")
+    assert "Uusi Kuoro ry" not in before
+    assert "Uusi Kuoro ry" in after
+
+
+def test_files_of_an_older_index_are_removed(download, mikkeli):
+    download(format="csv")
+    old = kept_files()
+    AssociationFactory(name="Uusi Kuoro ry", home_municipality=mikkeli)
+    download(format="csv")
+    new = kept_files()
+    assert len(new) == 1
+    assert new != old
+
+
+def test_downloads_over_the_limit_are_refused(download, settings):
+    settings.WAGTAIL_YHES_RATE_LIMITS = {"download": (2, 600)}
+    assert [download(format="csv").status_code for _ in range(2)] == [200, 200]
+    refused = download(format="xlsx")
+    assert refused.status_code == 429
+    assert refused["Retry-After"] == "600"
+    assert "Too many downloads" in refused.content.decode()
+
+
+def test_pages_of_the_directory_are_not_counted_as_downloads(download, settings):
+    settings.WAGTAIL_YHES_RATE_LIMITS = {"download": (1, 600)}
+    for _ in range(3):
+        assert download(q="martat").status_code == 200
+        assert download(format="json").status_code == 200
+    assert download(format="csv").status_code == 200
+
+
+def test_a_file_being_written_is_not_written_again_at_the_same_time(rf, directory_associations):
+    answers = []
+
+    def write_file(file):
+        # Another request for the same file arrives while this one writes it.
+        answers.append(download_response(rf.get("/"), "csv", ("koko rekisteri",), write_file))
+        file.write(b"name\r\n")
+
+    response = download_response(rf.get("/"), "csv", ("koko rekisteri",), write_file)
+    assert content(response) == b"name\r\n"
+    (waiting,) = answers
+    assert waiting.status_code == 503
+    assert waiting["Retry-After"] == "5"
