@@ -4,6 +4,7 @@ import csv
 import io
 
 import pytest
+from django.core.exceptions import ValidationError
 from django.urls import reverse
 from django.utils import translation
 from openpyxl import load_workbook
@@ -101,3 +102,10 @@ def test_name_with_a_letter_in_any_script_is_accepted(region):
     )
     assert result.written
     assert Association.objects.get().name == "Ελληνικός Σύλλογος"
+
+
+def test_name_without_a_letter_fails_the_models_validation(mikkeli):
+    association = Association(name="＝1+1", slug="kaava", home_municipality=mikkeli)
+    with pytest.raises(ValidationError) as error:
+        association.full_clean()
+    assert error.value.message_dict["name"] == ["Nimessä on oltava vähintään yksi kirjain."]
