@@ -1,5 +1,7 @@
 """CSV and XLSX downloads are written once per version of the index, and limited per client."""
 
+import time
+
 import pytest
 from django.core.files.storage import default_storage
 from django.utils import translation
@@ -102,3 +104,26 @@ def test_a_file_being_written_is_not_written_again_at_the_same_time(rf, director
     (waiting,) = answers
     assert waiting.status_code == 503
     assert waiting["Retry-After"] == "5"
+
+
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+def test_a_file_written_in_the_background_is_streamed_when_ready_in_time(download, settings):
+    settings.WAGTAIL_YHES_DOWNLOAD_WAIT = 60
+    response = download(format="csv")
+    assert response.status_code == 200
+    assert content(response).decode("utf-8").count("\n") == 16
+
+
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+def test_a_file_not_ready_in_time_is_asked_for_again(download, settings):
+    settings.WAGTAIL_YHES_DOWNLOAD_WAIT = 0
+    answers = [download(format="xlsx")]
+    deadline = time.monotonic() + 60
+    while answers[-1].status_code != 200 and time.monotonic() < deadline:
+        time.sleep(0.2)
+        answers.append(download(format="xlsx"))
+    assert answers[0].status_code == 503
+    assert answers[0]["Refresh"] == "5"
+    assert "The file is being prepared." in answers[0].content.decode()
+    assert answers[-1].status_code == 200
+    assert len(kept_files()) == 1

@@ -76,7 +76,7 @@ def test_name_of_only_invisible_characters_is_refused_by_the_submit_form(
 ):
     data = submit_data(mikkeli, name=RIGHT_TO_LEFT_OVERRIDE * 3)
     with translation.override("en"):
-        response = client.post(page_path(directory_page, "submit"), data)
+        response = client.post(page_path(directory_page, "submit"), data, HTTP_ACCEPT_LANGUAGE="en")
     assert response.status_code == 200
     assert "A name needs at least one letter." in response.content.decode()
     assert not Association.objects.exists()

@@ -37,6 +37,10 @@ DEFAULTS = {
     # The storage (an alias of STORAGES) that keeps the directory's CSV and XLSX
     # downloads, one file per search and version of the directory index.
     "DOWNLOAD_STORAGE": "default",
+    # Seconds that a download request waits for its file to be written, in a thread of
+    # its own, before it answers "being prepared, try again"; None writes the file in
+    # the request itself.
+    "DOWNLOAD_WAIT": 3,
     # Whether the directory page lists the pages of the associations in the sitemap.
     # False when wagtail_yhes.sitemaps.AssociationSitemap lists them in a section of a
     # sitemap index instead, as a register of more than 50,000 needs.

@@ -2,21 +2,27 @@
 
 A CSV or XLSX file of the whole register takes seconds to write at a hundred thousand
 associations, and a few requests at once would fill the server. So each file is written
-once, by the first request for it, and kept in a storage
+once, in a thread that the first request for it starts, and kept in a storage
 (``WAGTAIL_YHES_DOWNLOAD_STORAGE``) under the index version and the search it answers;
-every later request streams the kept file until the index changes. While one request
-writes a file, others for the same file are asked to try again in a moment rather than
-write it too. Every download counts against the client's rate limit ("download"), and
-files of older index versions are removed as new ones are written.
+every later request streams the kept file until the index changes. A request waits a
+few seconds (``WAGTAIL_YHES_DOWNLOAD_WAIT``) for a file being written, which is enough
+for most searches, and is otherwise asked to try again in a moment: no request holds a
+worker for longer, and no file is written twice at once. Every download counts
+against the client's rate limit ("download"), and files of older index versions are
+removed as new ones are written.
 """
 
 import hashlib
 import logging
 import tempfile
+import threading
+import time
+from functools import partial
 
 from django.core.cache import cache
 from django.core.files import File
 from django.core.files.storage import storages
+from django.db import connections
 from django.http import FileResponse, HttpResponse
 from django.utils.translation import gettext as _
 
@@ -54,26 +60,70 @@ def download_response(request, export_format, search_key, write_file):
     version = current_index_version()
     name = _file_name(version, export_format, search_key)
     storage = _storage()
-    try:
-        kept = storage.open(name, "rb")
-    except FileNotFoundError:
-        lock = f"wagtail_yhes:download_writing:{name}"
-        if not cache.add(lock, 1, timeout=WRITING_TIMEOUT):
-            return _refusal(
-                _("The file is being prepared. Please try again in a moment."), status=503
-            )
-        try:
-            _write(storage, name, write_file)
-        finally:
-            cache.delete(lock)
-        _remove_old_versions(storage, version)
-        kept = storage.open(name, "rb")
+    kept = _open(storage, name) or _written(storage, name, write_file, version)
+    if kept is None:
+        response = _refusal(
+            _("The file is being prepared. Please try again in a moment."), status=503
+        )
+        # Browsers load the address again after these seconds, also without JavaScript.
+        response["Refresh"] = str(RETRY_AFTER)
+        return response
     return FileResponse(
         kept,
         as_attachment=True,
         filename=f"{FILENAME}.{export_format}",
         content_type=CONTENT_TYPES[export_format],
     )
+
+
+def _open(storage, name):
+    try:
+        return storage.open(name, "rb")
+    except FileNotFoundError:
+        return None
+
+
+def _written(storage, name, write_file, version):
+    """The file ``name``, opened once it is written, or ``None`` if it is not ready yet.
+
+    The file is written by one request at a time, in a thread of its own, which goes on
+    after the response: a request waits ``WAGTAIL_YHES_DOWNLOAD_WAIT`` seconds at most
+    for it. With the setting ``None`` the request that finds no file writes it itself.
+    """
+    wait = get_setting("DOWNLOAD_WAIT")
+    lock = f"wagtail_yhes:download_writing:{name}"
+    if cache.add(lock, 1, timeout=WRITING_TIMEOUT):
+        writer = partial(_write_kept_file, storage, name, write_file, version, lock)
+        if wait is None:
+            writer()
+            return _open(storage, name)
+        thread = threading.Thread(target=_in_background, args=[writer], daemon=True)
+        thread.start()
+        thread.join(wait)
+        return _open(storage, name)
+    # Another request writes the file: wait for it as long as it would.
+    deadline = time.monotonic() + (wait or 0)
+    while (kept := _open(storage, name)) is None and time.monotonic() < deadline:
+        time.sleep(0.25)
+    return kept
+
+
+def _write_kept_file(storage, name, write_file, version, lock):
+    try:
+        _write(storage, name, write_file)
+    finally:
+        cache.delete(lock)
+    _remove_old_versions(storage, version)
+
+
+def _in_background(writer):
+    try:
+        writer()
+    except Exception:
+        logger.exception("A download could not be written")
+    finally:
+        # The thread's own database connections, which no request closes.
+        connections.close_all()
 
 
 def _storage():

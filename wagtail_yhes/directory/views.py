@@ -3,7 +3,7 @@
 ``DirectoryPage`` routes its paths here; the views read only published associations.
 """
 
-from functools import lru_cache, partial
+from functools import lru_cache
 
 from django.conf import settings
 from django.core.exceptions import TooManyFieldsSent
@@ -140,18 +140,15 @@ def directory_index(page, request):
     }
     if params.format in (CSV, XLSX):
         base_url = page.get_full_url(request)
-        return downloads.download_response(
-            request,
-            params.format,
-            (cache.vocabulary_version, base_url, *params.query_items(format=params.format)),
-            partial(
-                exports.write_export,
-                search=search,
-                export_format=params.format,
-                base_url=base_url,
-                **by_pk,
-            ),
-        )
+
+        def write_file(file):
+            # Called in a thread of its own: the search is made again there, on that
+            # thread's database connection.
+            in_thread = _search(query, municipalities, activity_fields)[1]
+            exports.write_export(file, in_thread, params.format, base_url=base_url, **by_pk)
+
+        search_key = (cache.vocabulary_version, base_url, *params.query_items())
+        return downloads.download_response(request, params.format, search_key, write_file)
 
     per_page = _per_page(page, params)
     shows_facets = _shows_facets(page, params)

@@ -125,10 +125,10 @@ class SpamProtectionMixin(forms.Form):
             return
         # Only a form that is in order uses its stamp, after the model's validation
         # too: a form sent back for a typing error can be corrected and sent with it.
-        if self.check_fill_time and not self._errors:
+        if self.check_fill_time and not self.errors:
             if not use_form_stamp(self.cleaned_data["form_started"]):
                 self.add_error(None, forms.ValidationError(self.used_error, code="stamp_used"))
-        if self._errors:
+        if self.errors:
             self.renew_stamp()
 
     def renew_stamp(self):
