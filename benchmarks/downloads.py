@@ -73,7 +73,12 @@ def main():
     print(f"{Association.objects.count()} associations; {describe_machine()}")
     with (
         tempfile.TemporaryDirectory() as media,
-        override_settings(MEDIA_ROOT=media, WAGTAIL_YHES_RATE_LIMITS={"download": (10**9, 3600)}),
+        override_settings(
+            MEDIA_ROOT=media,
+            WAGTAIL_YHES_RATE_LIMITS={"download": (10**9, 3600)},
+            # As a site has it: the tests' settings write downloads in the request.
+            WAGTAIL_YHES_DOWNLOAD_WAIT=3,
+        ),
     ):
         # A change of the index, as saving an association makes: no file is kept.
         first = Association.objects.filter(live=True).order_by("pk").first()

@@ -49,7 +49,9 @@ class PersonEraser:
         self.whole = {string.casefold() for string in strings}
         self.keep = {string.strip().casefold() for string in keep if string}
         alternatives = "|".join(re.escape(s) for s in sorted(strings, key=len, reverse=True))
-        self.pattern = re.compile(rf"(?<!\w)(?:{alternatives})(?!\w)", re.IGNORECASE)
+        self.pattern = (
+            re.compile(rf"(?<!\w)(?:{alternatives})(?!\w)", re.IGNORECASE) if strings else None
+        )
 
     def __bool__(self):
         return bool(self.whole)
@@ -57,7 +59,7 @@ class PersonEraser:
     def scrub(self, value):
         """``value`` with the person's details replaced, at any depth of lists and dicts."""
         if isinstance(value, str):
-            if value.strip().casefold() in self.keep:
+            if self.pattern is None or value.strip().casefold() in self.keep:
                 return value
             if value.strip().casefold() in self.whole:
                 return ERASED
