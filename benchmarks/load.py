@@ -213,7 +213,9 @@ class Client:
 
 def detail_paths(port, directory):
     """Paths of published associations' pages, from the directory's JSON."""
-    connection = http.client.HTTPConnection("127.0.0.1", port, timeout=REQUEST_TIMEOUT)
+    # The first request of a process loads what it keeps: it may take long on a busy
+    # machine, and is not timed.
+    connection = http.client.HTTPConnection("127.0.0.1", port, timeout=10 * REQUEST_TIMEOUT)
     connection.request("GET", f"{directory}?format=json&page_size=100")
     results = json.loads(connection.getresponse().read())["results"]
     return [urlsplit(result["url"]).path for result in results]
