@@ -113,3 +113,6 @@ CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"
 WAGTAIL_SITE_NAME = "wagtail-yhes tests"
 WAGTAILADMIN_BASE_URL = "http://testserver"
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
+# A thread of its own would not see the data of a test's transaction: downloads are
+# written in the request, but for the tests of writing them in the background.
+WAGTAIL_YHES_DOWNLOAD_WAIT = None

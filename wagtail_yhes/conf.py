@@ -12,15 +12,19 @@ DEFAULTS = {
     # Seconds that must pass between showing a public form and receiving it; faster
     # senders are programs, not people.
     "MIN_FILL_SECONDS": 3,
+    # Seconds for which a rendered public form can be sent; each form is sent once.
+    "FORM_STAMP_MAX_AGE": 6 * 60 * 60,
     # Attempts allowed per scope: (count, seconds). Counted in Django's default cache,
     # which every process of the site must share (Redis or Memcached in production).
-    # "update_link" counts the links emailed to one association, the others the POSTs
-    # from one client address.
+    # "update_link" counts the links emailed to one association, "download" the CSV and
+    # XLSX downloads of the directory from one client, the others the POSTs from one
+    # client address.
     "RATE_LIMITS": {
         "submit": (5, 3600),
         "request_update": (10, 3600),
         "update": (10, 3600),
         "update_link": (3, 3600),
+        "download": (30, 3600),
     },
     # Request header that holds the client's address behind a reverse proxy, in
     # request.META form (e.g. "HTTP_X_FORWARDED_FOR"); None uses REMOTE_ADDR.
@@ -30,6 +34,13 @@ DEFAULTS = {
     # them until the index changes.
     "DIRECTORY_CACHE": "default",
     "DIRECTORY_CACHE_TIMEOUT": 3600,
+    # The storage (an alias of STORAGES) that keeps the directory's CSV and XLSX
+    # downloads, one file per search and version of the directory index.
+    "DOWNLOAD_STORAGE": "default",
+    # Seconds that a download request waits for its file to be written, in a thread of
+    # its own, before it answers "being prepared, try again"; None writes the file in
+    # the request itself.
+    "DOWNLOAD_WAIT": 3,
     # Whether the directory page lists the pages of the associations in the sitemap.
     # False when wagtail_yhes.sitemaps.AssociationSitemap lists them in a section of a
     # sitemap index instead, as a register of more than 50,000 needs.

@@ -5,8 +5,11 @@ so an export must not let it do anything but be read:
 
 * no text can become a formula: a cell beginning with ``=``, ``+``, ``-``, ``@``, a tab
   or a carriage return gets a leading ``'``, in CSV and in XLSX alike (a spreadsheet
-  program that re-reads a cell would otherwise run it). An international phone number
-  ("+358…") is left as it is;
+  program that re-reads a cell would otherwise run it). The compatibility forms of
+  these characters (the full-width "＝", "＋", "－", "＠" and the like) count too, as
+  they are compared in Unicode's NFKC form: spreadsheet programs in East Asian locales
+  read a full-width "＝" as "=". An international phone number ("+358…") is left as
+  it is;
 * XLSX cannot hold the control characters other than tab, line feed and carriage
   return, which openpyxl refuses with an error: each becomes a space, so that one such
   character in one description cannot stop every download that includes it.
@@ -19,6 +22,7 @@ so an export must not let it do anything but be read:
 
 import csv
 import re
+import unicodedata
 
 from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 from wagtail.admin.views.mixins import Echo, SpreadsheetExportMixin
@@ -31,9 +35,15 @@ _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 _PHONE_NUMBER = re.compile(r"^\+\d{4,15}$")
 
 
+def _starts_formula(value):
+    # One character may normalise to several ("﹦" to "="), so the first is normalised
+    # alone: the rest of a long text need not be.
+    return unicodedata.normalize("NFKC", value[:1]).startswith(_FORMULA_START)
+
+
 def neutralise_formula(value):
     """Return ``value`` so that no spreadsheet program reads it as a formula."""
-    if value.startswith(_FORMULA_START) and not _PHONE_NUMBER.match(value):
+    if _starts_formula(value) and not _PHONE_NUMBER.match(value):
         return "'" + value
     return value
 
@@ -43,7 +53,7 @@ def without_formula_mark(value):
 
     So an exported listing, edited and imported back, keeps its text as it was.
     """
-    if value.startswith("'") and value[1:].startswith(_FORMULA_START):
+    if value.startswith("'") and _starts_formula(value[1:]):
         return value[1:]
     return value
 

@@ -5,6 +5,7 @@ Each ``normalize_*`` function returns the value in its stored form or raises a
 """
 
 import re
+import unicodedata
 
 import phonenumbers
 from django.core.exceptions import ValidationError
@@ -87,6 +88,16 @@ def format_phone(value):
     except phonenumbers.NumberParseException:
         return value
     return phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.INTERNATIONAL)
+
+
+def validate_has_letter(value):
+    """Refuse a name without a single letter: only digits, punctuation or invisible marks.
+
+    Such a name ("-", "…", or a right-to-left override alone) names nothing, and one of
+    invisible characters cannot even be told apart from an empty one in a listing.
+    """
+    if not any(unicodedata.category(character).startswith("L") for character in value or ""):
+        raise ValidationError(_("A name needs at least one letter."), code="name_without_letter")
 
 
 _url_validator = URLValidator(schemes=["http", "https"])

@@ -75,8 +75,8 @@ def test_refused_form_comes_back_with_a_fresh_stamp(client, directory, mikkeli):
     assert form["homepage"].value() == ""
 
 
-def test_stamp_of_a_page_cached_for_days_is_accepted(client, directory, mikkeli, moderation):
-    response = submit(client, directory, mikkeli, form_started=old_stamp(seconds=3 * 86400))
+def test_stamp_of_a_form_open_for_an_hour_is_accepted(client, directory, mikkeli, moderation):
+    response = submit(client, directory, mikkeli, form_started=old_stamp(seconds=3600))
     assert response.status_code == 302
 
 

@@ -86,10 +86,11 @@ def export_rows(search, *, base_url, municipalities, activity_fields):
             }
 
 
-def export_response(search, export_format, **kwargs):
-    """A download of every result of ``search`` in ``export_format`` ("csv" or "xlsx").
-
-    ``kwargs`` are those of ``export_rows``.
-    """
-    rows = export_rows(search, **kwargs)
-    return DirectoryExport().as_spreadsheet(rows, export_format)
+def write_export(file, search, export_format, **kwargs):
+    """Write every result of ``search`` in ``export_format`` into the binary ``file``."""
+    export, rows = DirectoryExport(), export_rows(search, **kwargs)
+    if export_format == DirectoryExport.FORMAT_XLSX:
+        export.write_xlsx(rows, file)
+        return
+    for chunk in export.stream_csv(rows):
+        file.write(chunk.encode() if isinstance(chunk, str) else chunk)

@@ -24,7 +24,7 @@ from ..search import Search, current_index_version
 from ..search.query import updated_since_options
 from ..search.suggestions import suggestions
 from ..search.tolerance import revise
-from . import exports
+from . import downloads, exports
 from .listing import DirectoryListing
 from .params import CSV, JSON, XLSX, read_params
 from .results import load_results
@@ -147,7 +147,14 @@ def directory_index(page, request):
     if query.get("format") in (CSV, XLSX):
         params, search, vocabulary = _read(query, notices)
         if params.format in (CSV, XLSX):
-            return exports.export_response(search, params.format, base_url=full_url, **vocabulary)
+
+            def write_file(file):
+                # Maybe in a thread of its own: the search reads through that thread's
+                # database connection.
+                exports.write_export(file, search, params.format, base_url=full_url, **vocabulary)
+
+            search_key = (full_url, *params.query_items())
+            return downloads.download_response(request, params.format, search_key, write_file)
     if query.get("format") == JSON:
         data = _cached(key, lambda: _json(page, query, notices, full_url), keep=True)
         return JsonResponse(data, json_dumps_params={"ensure_ascii": False})

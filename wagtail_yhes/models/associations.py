@@ -21,7 +21,7 @@ from wagtail.search import index
 
 from ..conf import get_setting
 from ..fields import BusinessIdField, PhoneNumberField, PostalCodeField, WebsiteField
-from ..validators import format_phone
+from ..validators import format_phone, validate_has_letter
 
 
 class AssociationSource(models.TextChoices):
@@ -62,7 +62,7 @@ class Association(
     revisions for moderation.
     """
 
-    name = models.CharField(_("name"), max_length=255)
+    name = models.CharField(_("name"), max_length=255, validators=[validate_has_letter])
     abbreviation = models.CharField(
         _("abbreviation"),
         max_length=50,

@@ -2,10 +2,16 @@
 
 Counts live in the default cache, so every process of a site must share one cache
 (Redis or Memcached). With a per-process cache such as ``LocMemCache`` each process
-counts alone and the limits multiply by the number of processes.
+counts alone and the limits multiply by the number of processes; a system check says so.
+
+The window slides: the attempts of the present fixed window are added to those of the
+previous one, weighted by how much of the previous window the sliding one still covers.
+A burst just before and another just after the turn of a fixed window thus count
+together, as they would in an exact sliding log, which a cache cannot keep atomically.
 """
 
 import hashlib
+import ipaddress
 import logging
 import time
 
@@ -38,6 +44,36 @@ def client_ip(request):
     return request.META.get("REMOTE_ADDR", "")
 
 
+def client_key(address):
+    """What the attempts of ``address`` are counted under.
+
+    An IPv6 client is given a whole /64 network by its provider and may use any address
+    of it, so an IPv6 address counts as its /64; an IPv4 address (also one mapped into
+    IPv6) counts alone. Anything else is counted as it is.
+    """
+    try:
+        ip = ipaddress.ip_address(address.split("%")[0])
+    except ValueError:
+        return address
+    if ip.version == 4:
+        return str(ip)
+    if ip.ipv4_mapped is not None:
+        return str(ip.ipv4_mapped)
+    return str(ipaddress.ip_network(f"{ip}/64", strict=False))
+
+
+def _count(cache_key, window):
+    """Add one to the count under ``cache_key``, kept for two windows; return the count."""
+    if cache.add(cache_key, 1, timeout=2 * window):
+        return 1
+    try:
+        return cache.incr(cache_key)
+    except ValueError:
+        # The count expired between add() and incr(): it starts again.
+        cache.set(cache_key, 1, timeout=2 * window)
+        return 1
+
+
 def hit(scope, key):
     """Count one attempt of ``key`` in ``scope``; return ``True`` if it is over the limit.
 
@@ -46,23 +82,18 @@ def hit(scope, key):
     """
     limit, window = get_limit(scope)
     digest = hashlib.sha256(f"{scope}:{key}".encode()).hexdigest()[:32]
-    cache_key = f"wagtail_yhes:ratelimit:{scope}:{digest}:{int(time.time() // window)}"
+    now = time.time()
+    current, into = divmod(now, window)
+    prefix = f"wagtail_yhes:ratelimit:{scope}:{digest}"
     try:
-        if cache.add(cache_key, 1, timeout=window):
-            count = 1
-        else:
-            try:
-                count = cache.incr(cache_key)
-            except ValueError:
-                # The count expired between add() and incr(): this is a new window.
-                cache.set(cache_key, 1, timeout=window)
-                count = 1
+        count = _count(f"{prefix}:{int(current)}", window)
+        previous = cache.get(f"{prefix}:{int(current) - 1}", 0)
     except Exception:
         logger.exception("Rate limit %s could not be counted; the attempt is allowed", scope)
         return False
-    return count > limit
+    return count + previous * (1 - into / window) > limit
 
 
 def request_over_limit(request, scope):
     """Count an attempt from the client of ``request``; ``True`` if it is over the limit."""
-    return hit(scope, client_ip(request))
+    return hit(scope, client_key(client_ip(request)))

@@ -5,18 +5,26 @@ a CSS class, hidden from assistive technology and left out of the tab order. Pro
 that fill in every field fill it in too.
 
 The minimum fill time compares the moment a form is received with a signed timestamp
-that the form carried when it was rendered. A page served from a cache carries an older
-timestamp, which only makes the measured time longer, so caching never turns a person
-away; that is also why no maximum age is enforced.
+that the form carried when it was rendered. The stamp also expires
+(``WAGTAIL_YHES_FORM_STAMP_MAX_AGE``) and serves one sending only: it is recorded in
+Django's default cache when a form that carries it is accepted, so that a program cannot
+fetch one form and send it again and again. The form pages are never cached
+(``Cache-Control: private, no-store``), so every visitor gets a fresh stamp.
 """
 
+import hashlib
+import logging
+import secrets
 import time
 
 from django import forms
 from django.core import signing
+from django.core.cache import cache
 from django.utils.translation import gettext_lazy as _
 
 from ..conf import get_setting
+
+logger = logging.getLogger(__name__)
 
 STAMP_SALT = "wagtail_yhes.selfservice.form_stamp"
 
@@ -25,10 +33,12 @@ SPAM_FIELD_NAMES = ("homepage", "form_started")
 
 
 def make_form_stamp(issued_at=None):
-    """Return a signed timestamp for a form rendered at ``issued_at`` (default: now)."""
-    return signing.dumps(
-        {"t": float(time.time() if issued_at is None else issued_at)}, salt=STAMP_SALT
-    )
+    """Return a signed timestamp for a form rendered at ``issued_at`` (default: now).
+
+    A random part makes every stamp unique, so that each can be used once.
+    """
+    issued_at = float(time.time() if issued_at is None else issued_at)
+    return signing.dumps({"t": issued_at, "n": secrets.token_urlsafe(12)}, salt=STAMP_SALT)
 
 
 def read_form_stamp(stamp):
@@ -37,6 +47,22 @@ def read_form_stamp(stamp):
         return float(signing.loads(stamp or "", salt=STAMP_SALT)["t"])
     except (signing.BadSignature, KeyError, TypeError, ValueError):
         return None
+
+
+def use_form_stamp(stamp):
+    """Record ``stamp`` as used; ``False`` if a form carrying it was accepted before.
+
+    A cache that does not answer does not stop the forms: the stamp is then accepted
+    and the failure logged, as the rate limits do.
+    """
+    digest = hashlib.sha256(stamp.encode()).hexdigest()[:32]
+    try:
+        return cache.add(
+            f"wagtail_yhes:form_stamp:{digest}", 1, timeout=get_setting("FORM_STAMP_MAX_AGE")
+        )
+    except Exception:
+        logger.exception("A form stamp could not be recorded; the form is accepted")
+        return True
 
 
 class SpamProtectionMixin(forms.Form):
@@ -54,6 +80,14 @@ class SpamProtectionMixin(forms.Form):
         "and send the form again."
     )
     stamp_error = _("The form was incomplete. Please check the details and send it again.")
+    expired_error = _(
+        "The form was open for a long time, and its details were not sent. Please check "
+        "them and send the form again."
+    )
+    used_error = _(
+        "This form has already been sent. To send the details again, check them and send "
+        "the form once more."
+    )
 
     homepage = forms.CharField(
         label=_("Leave this field empty"),
@@ -71,26 +105,46 @@ class SpamProtectionMixin(forms.Form):
         if cleaned_data.get("homepage"):
             raise forms.ValidationError(self.honeypot_error, code="honeypot")
         if self.check_fill_time:
-            issued_at = read_form_stamp(cleaned_data.get("form_started"))
-            if issued_at is None:
-                raise forms.ValidationError(self.stamp_error, code="stamp")
-            if time.time() - issued_at < get_setting("MIN_FILL_SECONDS"):
-                raise forms.ValidationError(self.too_fast_error, code="too_fast")
+            self.check_stamp(cleaned_data.get("form_started"))
         return cleaned_data
+
+    def check_stamp(self, stamp):
+        """Refuse a stamp that is forged, too young or too old."""
+        issued_at = read_form_stamp(stamp)
+        if issued_at is None:
+            raise forms.ValidationError(self.stamp_error, code="stamp")
+        age = time.time() - issued_at
+        if age < get_setting("MIN_FILL_SECONDS"):
+            raise forms.ValidationError(self.too_fast_error, code="too_fast")
+        if age > get_setting("FORM_STAMP_MAX_AGE"):
+            raise forms.ValidationError(self.expired_error, code="stamp_expired")
 
     def full_clean(self):
         super().full_clean()
-        if self.is_bound and self._errors:
-            # The form is shown again: give it a new stamp, so that a tampered or
-            # missing one does not refuse every further try, and an empty honeypot.
-            self.data = self.data.copy()
-            self.data[self.add_prefix("form_started")] = make_form_stamp()
-            self.data[self.add_prefix("homepage")] = ""
+        if not self.is_bound:
+            return
+        # Only a form that is in order uses its stamp, after the model's validation
+        # too: a form sent back for a typing error can be corrected and sent with it.
+        if self.check_fill_time and not self.errors:
+            if not use_form_stamp(self.cleaned_data["form_started"]):
+                self.add_error(None, forms.ValidationError(self.used_error, code="stamp_used"))
+        if self.errors:
+            self.renew_stamp()
+
+    def renew_stamp(self):
+        """Give a form that is shown again a new stamp and an empty honeypot.
+
+        So that a tampered, missing, expired or used stamp does not refuse every
+        further try.
+        """
+        self.data = self.data.copy()
+        self.data[self.add_prefix("form_started")] = make_form_stamp()
+        self.data[self.add_prefix("homepage")] = ""
 
     @property
     def spam_refused(self):
         """True when the form was refused as spam rather than for its content."""
         return any(
             self.has_error(forms.forms.NON_FIELD_ERRORS, code)
-            for code in ("honeypot", "too_fast", "stamp")
+            for code in ("honeypot", "too_fast", "stamp", "stamp_expired", "stamp_used")
         )

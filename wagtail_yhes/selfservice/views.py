@@ -67,6 +67,7 @@ def _refuse_over_limit(request, scope, form):
     """
     if ratelimit.request_over_limit(request, scope):
         form.add_error(None, ValidationError(RATE_LIMIT_ERROR, code="rate_limited"))
+        form.renew_stamp()
         return True
     return False
 

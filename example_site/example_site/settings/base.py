@@ -90,12 +90,28 @@ TEMPLATES = [
 
 WSGI_APPLICATION = "example_site.wsgi.application"
 
+# Every request of runserver has a thread of its own, which would keep its connection
+# open for CONN_MAX_AGE: one connection per request, until PostgreSQL refuses more. The
+# production settings keep connections, as a worker of gunicorn serves request after
+# request on one thread.
 DATABASES = {
     "default": dj_database_url.parse(
         os.environ.get("DATABASE_URL") or f"sqlite:///{BASE_DIR / 'db.sqlite3'}",
-        conn_max_age=60,
+        conn_max_age=0,
     )
 }
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    # Write-ahead logging lets the directory read while an import writes, instead of
+    # answering "database is locked"; writers wait for each other for up to the
+    # timeout (seconds), and take the write lock when they begin, so that two never
+    # deadlock over upgrading a read to a write.
+    DATABASES["default"]["OPTIONS"] = {
+        "init_command": "PRAGMA journal_mode=WAL;",
+        "timeout": 30,
+        "transaction_mode": "IMMEDIATE",
+    }
+elif DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
+    INSTALLED_APPS.append("django.contrib.postgres")
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
