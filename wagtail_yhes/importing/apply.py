@@ -8,7 +8,6 @@ associations, and a new revision for each changed one, published or as a draft.
 """
 
 import uuid
-from functools import partial
 
 from django.db import transaction
 from django.utils import timezone
@@ -20,12 +19,13 @@ from wagtail.models import Revision
 from ..matching import normalize_name
 from ..models import Association, Municipality
 from ..models.associations import RESERVED_SLUGS, AssociationSource
-from ..search.indexing import index_associations
+from ..search import reindex_associations
 from . import bulk
 from .columns import ASSOCIATION_COLUMNS, match_columns
 from .reading import read_table
 from .results import ImportResult, RowAction, RowResult
-from .rows import AssociationRowParser, RowError, Vocabulary
+from .rows import AssociationRowParser, RowError
+from .vocabulary import Vocabulary
 
 #: Log actions of imported changes, registered in ``wagtail_hooks``.
 CREATE_ACTION = "wagtail_yhes.import.create"
@@ -49,6 +49,8 @@ SCALAR_FIELDS = (
     "contact_phone",
 )
 RELATION_FIELDS = ("municipalities", "activity_fields")
+#: Columns whose value is stored in a field of another name.
+STORED_AS = {"answered_at": "last_verified"}
 #: Fields that say who the contact person is; a change of them is a new person.
 _PERSON_FIELDS = {"contact_name", "contact_email"}
 #: Rows written at a time.
@@ -212,25 +214,32 @@ class AssociationImport(BaseImport):
     columns = ASSOCIATION_COLUMNS
     empty_values = EMPTY_VALUES
 
-    def __init__(self, *, publish=True, **kwargs):
+    def __init__(self, *, publish=True, field_mapping=None, create_fields=False, **kwargs):
         super().__init__(**kwargs)
         self.publish = publish
+        self.field_mapping = field_mapping or {}
+        self.create_fields = create_fields
 
     # Planning
 
     def plan(self, table):
         """Return the ``ImportResult`` of ``table`` without writing anything."""
         self.column_map = column_map = match_columns(table.headers, self.columns)
-        self.vocabulary = Vocabulary()
+        self.vocabulary = Vocabulary(self.field_mapping, create_fields=self.create_fields)
         parser = AssociationRowParser(column_map, self.vocabulary)
         register = AssociationIndex.of_register()
         in_file = AssociationIndex()
         matched = {}
-        result = ImportResult(unknown_columns=column_map.unknown)
+        result = ImportResult(headers=column_map.known_headers)
+        result.set_unknown_columns(column_map.unknown)
         for count, (number, cells) in enumerate(table.rows, start=1):
             parsed = parser.parse(number, cells)
             result.rows.append(self.match(parsed, register, in_file, matched))
             self.report_progress(count)
+        result.survey_fields = [
+            (name, count, self.vocabulary.activity_field(name) is None)
+            for name, count in parser.survey_fields.values()
+        ]
         self.compare(result.rows)
         return result
 
@@ -242,6 +251,8 @@ class AssociationImport(BaseImport):
             action=RowAction.ERROR if parsed.errors else RowAction.NEW,
             label=values.get("name", ""),
             errors=list(parsed.errors),
+            warnings=list(parsed.warnings),
+            cells=parsed.cells,
             values=values,
             blank=parsed.blank,
         )
@@ -291,6 +302,12 @@ class AssociationImport(BaseImport):
         for row in rows:
             if row.action == RowAction.ERROR:
                 row.target = None
+            elif row.target is None:
+                row.changes = [
+                    (STORED_AS.get(name, name), "", display_value(value))
+                    for name, value in row.values.items()
+                    if value not in ("", [], None)
+                ]
         to_compare = [row for row in rows if row.target is not None]
         for chunk in bulk.chunked(to_compare):
             objects = self.load_current(row.target for row in chunk)
@@ -422,10 +439,11 @@ class AssociationImport(BaseImport):
         self.timestamp = timezone.now()
         self.log_uuid = uuid.uuid4()
         self.slugs = SlugAllocator()
+        self.vocabulary.save_new_fields()
         new_rows = [row for row in result.rows if row.action == RowAction.NEW]
         update_rows = [row for row in result.rows if row.action == RowAction.UPDATE]
         for chunk in bulk.chunked(new_rows, WRITE_CHUNK_SIZE):
-            self.index(self.create(chunk), created=True)
+            self.index(self.create(chunk))
             release(chunk)
         for publish in (True, False):
             rows = [row for row in update_rows if row.publish is publish]
@@ -437,14 +455,13 @@ class AssociationImport(BaseImport):
         result.written = True
 
     @staticmethod
-    def index(objects, created=False):
-        # New associations have no directory entry to replace.
-        bulk.update_search_index(
-            Association,
-            [obj.pk for obj in objects],
-            related=["home_municipality"],
-            index_directory=partial(index_associations, replace=not created),
-        )
+    def index(objects):
+        for chunk in bulk.chunked([obj.pk for obj in objects], bulk.SEARCH_BATCH_SIZE):
+            # The search fields follow the home municipality: loaded with the
+            # associations, not one query per association.
+            reindex_associations(
+                Association.objects.filter(pk__in=chunk).select_related("home_municipality")
+            )
 
     def create(self, rows):
         """Create the associations of new rows with their first revision; return them."""
@@ -575,13 +592,12 @@ def release(rows):
         row.values, row.blank, row.target = {}, set(), None
 
 
-def run_import(importer, data, *, dry_run=False):
-    """Read ``data`` and plan the import; unless ``dry_run``, write it if no row failed.
+def run_import(importer, table, *, dry_run=False):
+    """Plan the import of ``table``; unless ``dry_run``, write it if no row failed.
 
     Planning and writing happen in one transaction holding the import lock, so the
     plan is made against the register as it is when the rows are written.
     """
-    table = read_table(data)
     if dry_run:
         return importer.plan(table)
     with transaction.atomic():
@@ -592,15 +608,13 @@ def run_import(importer, data, *, dry_run=False):
     return result
 
 
-def import_associations(
-    data, *, filename="", user=None, publish=True, clear_empty=False, dry_run=False, progress=None
-):
+def import_associations(data, *, dry_run=False, **options):
     """Import the associations of a survey export: the bytes of a CSV or XLSX file.
 
-    Returns an ``ImportResult``; nothing is written when any row has an error or with
-    ``dry_run``. Raises ``FileError`` when the file cannot be read at all.
+    ``options`` are those of ``AssociationImport``: ``filename``, ``user``, ``publish``,
+    ``clear_empty``, ``progress``, ``field_mapping`` and ``create_fields``. Returns an
+    ``ImportResult``; nothing is written when any row has an error or with ``dry_run``.
+    Raises ``FileError`` when the file cannot be read at all.
     """
-    importer = AssociationImport(
-        user=user, publish=publish, clear_empty=clear_empty, filename=filename, progress=progress
-    )
-    return run_import(importer, data, dry_run=dry_run)
+    importer = AssociationImport(**options)
+    return run_import(importer, read_table(data), dry_run=dry_run)
