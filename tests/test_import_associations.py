@@ -323,10 +323,15 @@ def test_the_directory_index_is_written_with_the_data(region, django_capture_on_
         assert directory_search("martat") == ["Mikkelin Martat ry"]
 
 
-def test_the_reference_index_is_the_one_that_wagtail_would_record(martat, savonlinna):
-    import_associations(fixture("associations_utf8.csv"))
-    import_rows(HEADERS, [["Mikkelin Martat ry", "0112038-9", "Savonlinna", "", "", ""]])
+def test_the_reference_index_is_the_one_that_wagtail_would_record(
+    martat, mikkeli, savonlinna, django_capture_on_commit_callbacks
+):
+    with django_capture_on_commit_callbacks(execute=True):
+        import_associations(fixture("associations_utf8.csv"))
+    with django_capture_on_commit_callbacks(execute=True):
+        import_rows(HEADERS, [["Mikkelin Martat ry", "0112038-9", "Savonlinna", "", "", ""]])
     recorded = set(ReferenceIndex.objects.values_list("object_id", "to_object_id", "model_path"))
+    assert (str(martat.pk), str(mikkeli.pk), "home_municipality") not in recorded
     for association in Association.objects.all():
         ReferenceIndex.create_or_update_for_object(association)
     rebuilt = set(ReferenceIndex.objects.values_list("object_id", "to_object_id", "model_path"))

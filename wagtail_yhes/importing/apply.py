@@ -502,7 +502,7 @@ class AssociationImport(BaseImport):
             revisions=revisions,
             data=lambda obj: {"file": self.filename, "published": self.publish},
         )
-        bulk.update_reference_index(objects, created=True)
+        bulk.update_reference_index(objects)
         if self.publish:
             bulk.send_published(objects, revisions)
         return objects
@@ -544,7 +544,7 @@ class AssociationImport(BaseImport):
                     [field_name],
                     replace=True,
                 )
-            bulk.update_reference_index(objects, created=False)
+            bulk.update_reference_index(objects)
         else:
             bulk.update_columns(objects, ["latest_revision", "has_unpublished_changes"])
         bulk.log_actions(

@@ -136,8 +136,7 @@ class LiaisonImport(BaseImport):
             timestamp=timestamp,
             data=lambda obj: {"file": self.filename, "fields": fields[obj.pk]},
         )
-        bulk.update_reference_index(new, created=True)
-        bulk.update_reference_index(updated, created=False)
+        bulk.update_reference_index(new + updated)
         bulk.update_search_index(
             Liaison, [obj.pk for obj in new + updated], related=["municipality"]
         )
