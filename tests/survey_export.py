@@ -89,29 +89,32 @@ def business_id(number):
     return f"{digits}-{0 if remainder == 0 else 11 - remainder}"
 
 
-def survey_wording(number):
-    """Whether answer ``number`` names its activity field in the survey's own wording."""
-    return number % 4 == 1 and number // 4 < SURVEY_WORDING_ROWS
+def survey_wording(number, count=ANSWERS):
+    """Whether answer ``number`` of ``count`` names an activity field in the survey's wording.
+
+    As many in ``count`` answers as in the real survey's 2,996 do.
+    """
+    return number % 4 == 1 and number // 4 < round(count * SURVEY_WORDING_ROWS / ANSWERS)
 
 
-def unassigned_number(number):
-    """Whether answer ``number`` gives a landline number that is not assigned."""
-    return number % 40 == 3 and number // 40 < UNASSIGNED_NUMBER_ROWS
+def unassigned_number(number, count=ANSWERS):
+    """Whether answer ``number`` of ``count`` gives a landline number that is not assigned."""
+    return number % 40 == 3 and number // 40 < round(count * UNASSIGNED_NUMBER_ROWS / ANSWERS)
 
 
-def answer(number):
-    """The cells of answer ``number`` (counted from 0), in the order of ``HEADERS``."""
+def answer(number, count=ANSWERS):
+    """The cells of answer ``number`` (from 0) of ``count``, in the order of ``HEADERS``."""
     municipality, postal_code, post_office = MUNICIPALITIES[number % len(MUNICIPALITIES)]
     kind = KINDS[number % len(KINDS)]
     name = f"{municipality}n {kind} {number + 1} ry"
     slug = f"yhdistys{number + 1}"
-    if survey_wording(number):
+    if survey_wording(number, count):
         wording = list(SURVEY_FIELDS)[number // 4 % 2]
         fields = f"{wording}, {FIELDS[number % len(FIELDS)]}"
     else:
         fields = FIELDS[number % len(FIELDS)]
-    if unassigned_number(number):
-        phone = f"015 96{number % 10} {6000 + number:04d}"
+    if unassigned_number(number, count):
+        phone = f"015 96{number % 10} {number // 40 % 10_000:04d}"
     else:
         phone = f"040 {number // 10_000 + 100:03d} {number % 10_000:04d}"
     return [
@@ -140,7 +143,7 @@ def answer(number):
 
 def survey_answers(count=ANSWERS):
     """The rows of an export of ``count`` answers."""
-    return [answer(number) for number in range(count)]
+    return [answer(number, count) for number in range(count)]
 
 
 def survey_csv(rows, *, encoding="utf-8-sig"):
