@@ -655,3 +655,13 @@ def test_a_large_import_is_written_in_chunks_as_one_action(region, monkeypatch):
     assert sorted(Association.objects.values_list("slug", flat=True)) == ["kyla-ry", "kyla-ry-2"]
     assert ModelLogEntry.objects.values("uuid").distinct().count() == 1
     assert all(a.latest_revision for a in Association.objects.all())
+
+
+def test_an_odd_registration_number_is_kept_with_a_warning(region):
+    result = import_associations(
+        csv_bytes(["Yhdistyksen nimi", "Kotikunta", "Rekisterinumero"], [["A ry", "Juva", "12.a"]])
+    )
+    (row,) = result.rows
+    assert row.action == "new"
+    assert [(w.column, w.value) for w in row.warnings] == [("Rekisterinumero", "12.a")]
+    assert Association.objects.get().registration_number == "12.a"

@@ -207,7 +207,7 @@ class ImportBatchView(BatchMixin, WagtailAdminTemplateMixin, TemplateView):
         batch = self.batch
         rows = batch.rows.all()
         if self.shown_action == WITH_WARNINGS:
-            rows = rows.exclude(warnings=[])
+            rows = rows.filter(warnings__0__isnull=False)
         elif self.shown_action != "all":
             rows = rows.filter(action=self.shown_action)
         paginator = Paginator(rows, ROWS_PER_PAGE)
