@@ -647,9 +647,9 @@ def test_activity_fields_are_compared_as_sets(mikkeli):
 
 
 def test_a_large_import_is_written_in_chunks_as_one_action(region, monkeypatch):
-    from wagtail_yhes.importing import apply
+    from wagtail_yhes.importing import writing
 
-    monkeypatch.setattr(apply, "WRITE_CHUNK_SIZE", 1)
+    monkeypatch.setattr(writing, "WRITE_CHUNK_SIZE", 1)
     rows = [["Kylä ry", "", "Juva", "", "", ""], ["Kylä ry", "", "Puumala", "", "", ""]]
     import_rows(HEADERS, rows)
     assert sorted(Association.objects.values_list("slug", flat=True)) == ["kyla-ry", "kyla-ry-2"]
