@@ -665,3 +665,17 @@ def test_an_odd_registration_number_is_kept_with_a_warning(region):
     assert row.action == "new"
     assert [(w.column, w.value) for w in row.warnings] == [("Rekisterinumero", "12.a")]
     assert Association.objects.get().registration_number == "12.a"
+
+
+def test_an_area_of_only_unknown_municipalities_keeps_the_stored_area(martat):
+    result = import_rows(HEADERS, [["Mikkelin Martat ry", "0112038-9", "", "", "", "Atlantis"]])
+    assert result.summary() == "created 0, updated 0, unchanged 1, errors 0, warnings 1"
+    assert martat.municipalities.count() == 2
+
+
+def test_an_unassigned_number_too_long_to_store_is_left_out(region):
+    number = "0 1 5   9 6 0   6 4 6 3"
+    result = import_rows(HEADERS, [["Pitkä numero ry", "", "Juva", "", number, ""]])
+    (warning,) = result.rows[0].warnings
+    assert warning.message.startswith("Left out:")
+    assert Association.objects.get().phone == ""

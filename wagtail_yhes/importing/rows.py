@@ -201,7 +201,9 @@ class RowParser:
                 % {"value": '", "'.join(unknown)},
                 value,
             )
-        row.values[field_name] = municipalities
+        # A cell of only unknown names leaves the stored area alone, as an empty one does.
+        if municipalities or not unknown:
+            row.values[field_name] = municipalities
 
     def read_activity_fields(self, row, field_name, value):
         fields, unknown, left_out, not_on_site = self.vocabulary.activity_field_list(value)
@@ -223,7 +225,8 @@ class RowParser:
                 % {"value": '", "'.join(left_out)},
                 value,
             )
-        if not unknown:
+        # A cell whose every field is left out leaves the stored fields alone.
+        if not unknown and (fields or not left_out):
             row.values[field_name] = fields
 
     def read_boolean(self, row, field_name, value):
@@ -272,11 +275,17 @@ class RowParser:
                 message = " ".join(error.messages)
                 if name not in self.lenient_fields:
                     self.error(row, name, message)
-                elif name in PHONE_FIELDS and is_possible_phone(value):
+                elif name in PHONE_FIELDS and self.fits_as_typed(name, value):
                     row.values[name] = value
                     self.warning(row, name, POSSIBLE_PHONE_WARNING, value)
                 else:
                     self.warning(row, name, _("Left out: %(reason)s") % {"reason": message}, value)
+
+    def fits_as_typed(self, name, value):
+        """Whether a phone number that is possible, though not assigned, is kept as typed."""
+        return (
+            is_possible_phone(value) and len(value) <= self.model._meta.get_field(name).max_length
+        )
 
 
 class AssociationRowParser(RowParser):
