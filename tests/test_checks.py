@@ -51,6 +51,8 @@ def test_missing_one_click_unsubscribe_middleware_is_warned_about(settings):
     (warning,) = check_one_click_unsubscribe()
     assert warning.id == "wagtail_yhes.W001"
     assert "OneClickUnsubscribeMiddleware" in warning.hint
+
+
 EXAMPLE_SITE = Path(__file__).resolve().parent.parent / "example_site"
 
 

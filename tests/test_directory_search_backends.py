@@ -28,7 +28,10 @@ def test_directory_searches_without_the_sites_search_backend(
     assert [result["name"] for result in response.json()["results"]] == ["Mikkelin Kuoro ry"]
 
 
-def test_reindexing_keeps_the_sites_search_backend_up_to_date(mikkeli, remote_backend):
+def test_reindexing_keeps_the_sites_search_backend_up_to_date(
+    mikkeli, remote_backend, django_capture_on_commit_callbacks
+):
     association = AssociationFactory(name="Mikkelin Kuoro ry", home_municipality=mikkeli)
-    reindex_associations(Association.objects.all())
+    with django_capture_on_commit_callbacks(execute=True):
+        reindex_associations(Association.objects.all())
     assert association.pk in remote_backend.indexed

@@ -168,7 +168,7 @@ def test_errors_are_shown_with_column_and_reason_and_block_the_import(post, clie
     assert response.context["shown_action"] == "error"
     assert "confirm_form" not in response.context
     content = response.content.decode()
-    assert "<strong>Postinumero:</strong> A postal code has exactly five digits" in content
+    assert "<strong>Postinumero</strong> – A postal code has exactly five digits" in content
     response = confirm(post, batch)
     assert response.status_code == 302
     assert not Association.objects.exists()
@@ -179,7 +179,7 @@ def test_errors_are_in_the_language_of_the_editor(post, editor):
     with translation.override("fi"):
         upload(post, "associations_errors.csv")
     row = latest_batch().rows.get(number=5)
-    assert row.errors == [
+    assert [error[:2] for error in row.errors] == [
         ["Postinumero", "Postinumerossa on tasan viisi numeroa, esimerkiksi 50100."]
     ]
 
@@ -390,7 +390,8 @@ def test_with_a_worker_the_editor_follows_the_import(post, client, editor, worke
         "label": "Ready to import",
         "running": False,
         "rows": 3,
-        "progress": "3 rows checked so far.",
+        "total": 3,
+        "progress": "3 of 3 rows checked (100 %).",
     }
     confirm(post, batch)
     batch.refresh_from_db()

@@ -50,11 +50,11 @@ def test_draft_saves_drafts(region):
 
 
 def test_row_errors_are_listed_with_row_and_column_and_the_exit_is_non_zero(region, capsys):
-    with pytest.raises(CommandError, match="14 row"):
+    with pytest.raises(CommandError, match="10 rows have errors"):
         run(str(FIXTURES / "associations_errors.csv"))
     out, err = capsys.readouterr()
-    assert "created 1, updated 0, unchanged 0, errors 14" in out
-    assert "row 5, column Postinumero: A postal code has exactly five digits" in err
+    assert "created 5, updated 0, unchanged 0, errors 10, warnings 4" in out
+    assert 'row 5, column "Postinumero": A postal code has exactly five digits' in err
     assert not Association.objects.exists()
 
 
@@ -100,3 +100,29 @@ def test_clear_empty_lets_empty_cells_clear_fields(region, tmp_path):
     assert Association.objects.get(name="Mikkelin Martat ry").abbreviation == "MM"
     run(str(path), "--clear-empty")
     assert Association.objects.get(name="Mikkelin Martat ry").abbreviation == ""
+
+
+def test_errors_and_warnings_are_printed_in_the_site_s_language(region, capsys):
+    with translation.override("fi"), pytest.raises(CommandError, match="rivillä on virheitä"):
+        run(str(FIXTURES / "associations_errors.csv"))
+    err = capsys.readouterr().err
+    assert "rivi 5, sarake ”Postinumero”: Postinumerossa on tasan viisi numeroa" in err
+    assert "rivi 6, sarake ”Puhelin”: Numero on mahdollinen" in err
+    assert "Arvo tiedostossa: ”12345”" in err
+
+
+def test_a_malformed_map_field_option_is_refused(region):
+    with pytest.raises(CommandError, match='"SURVEY VALUE=FIELD NAME"'):
+        run(str(FIXTURES / "associations_utf8.csv"), "--map-field=Harrastukset")
+
+
+def test_many_unknown_columns_are_counted_not_listed(region, tmp_path, capsys):
+    from .import_files import csv_bytes
+
+    headers = ["Yhdistyksen nimi", "Kotikunta", *(f"Sarake {n}" for n in range(100))]
+    path = tmp_path / "leveä.csv"
+    path.write_bytes(csv_bytes(headers, [["A ry", "Mikkeli"]]))
+    run(str(path))
+    err = capsys.readouterr().err
+    assert err.count("Unknown column skipped") == 20
+    assert "… and 80 other unknown columns skipped." in err

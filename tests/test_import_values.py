@@ -12,7 +12,8 @@ from wagtail_yhes.importing.columns import (
     normalize_header,
 )
 from wagtail_yhes.importing.reading import FileError
-from wagtail_yhes.importing.rows import Vocabulary, parse_boolean, parse_date, split_list
+from wagtail_yhes.importing.rows import parse_boolean, parse_date
+from wagtail_yhes.importing.vocabulary import Vocabulary, split_list
 from wagtail_yhes.models import Municipality
 
 
@@ -161,7 +162,7 @@ class TestVocabulary:
         assert unknown == ["Atlantis"]
 
     def test_activity_field_names_may_contain_commas(self, vocabulary):
-        fields, unknown = vocabulary.activity_field_list(
+        fields, unknown, _left_out, _not_on_site = vocabulary.activity_field_list(
             "Harrastukset, Lapset, nuoret ja perheet; Kultur och konst, muu-toiminta"
         )
         assert [f.slug for f in fields] == [
@@ -173,6 +174,8 @@ class TestVocabulary:
         assert unknown == []
 
     def test_unknown_activity_field(self, vocabulary):
-        fields, unknown = vocabulary.activity_field_list("Harrastukset, Avaruus")
+        fields, unknown, _left_out, _not_on_site = vocabulary.activity_field_list(
+            "Harrastukset, Avaruus"
+        )
         assert [f.slug for f in fields] == ["harrastukset"]
         assert unknown == ["Avaruus"]

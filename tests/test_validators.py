@@ -3,7 +3,9 @@ from django.core.exceptions import ValidationError
 
 from wagtail_yhes.validators import (
     business_id_check_digit,
+    check_registration_number,
     format_phone,
+    is_possible_phone,
     normalize_business_id,
     normalize_phone,
     normalize_postal_code,
@@ -103,3 +105,23 @@ def test_website_must_be_http_or_https(value):
 def test_website_must_be_an_address(value):
     with pytest.raises(ValidationError):
         normalize_website(value)
+
+
+@pytest.mark.parametrize("value", ["123.456", "1.234", "123456"])
+def test_a_register_number_is_kept_as_given(value):
+    assert check_registration_number(value) == value
+
+
+@pytest.mark.parametrize("value", ["abc", "12.123.123", "123456789"])
+def test_what_cannot_be_a_register_number_is_refused(value):
+    with pytest.raises(ValidationError) as error:
+        check_registration_number(value)
+    assert error.value.code == "invalid_registration_number"
+
+
+@pytest.mark.parametrize(
+    ("value", "possible"),
+    [("015 960 6463", True), ("040 123 4567", True), ("puhelin", False), ("040", False)],
+)
+def test_a_possible_number_need_not_be_assigned(value, possible):
+    assert is_possible_phone(value) is possible

@@ -11,21 +11,17 @@ import phonenumbers
 from django.core.exceptions import ValidationError
 from django.core.validators import URLValidator
 from django.utils.translation import gettext_lazy as _
+from stdnum.exceptions import InvalidChecksum
+from stdnum.exceptions import ValidationError as ValidationException
+from stdnum.fi import associationid, ytunnus
 
-BUSINESS_ID_WEIGHTS = (7, 9, 10, 5, 8, 4, 2)
-_BUSINESS_ID_RE = re.compile(r"^(\d{6,7})-?(\d)$")
 _POSTAL_CODE_RE = re.compile(r"^\d{5}$")
 
 
 def business_id_check_digit(digits):
     """Return the check digit of a seven-digit Y-tunnus body, or ``None`` if none exists."""
-    remainder = sum(int(d) * w for d, w in zip(digits, BUSINESS_ID_WEIGHTS, strict=True)) % 11
-    if remainder == 0:
-        return 0
-    if remainder == 1:
-        # No valid Y-tunnus has a body whose remainder is 1.
-        return None
-    return 11 - remainder
+    # No valid Y-tunnus has a body whose weighted sum leaves the remainder 1.
+    return next((d for d in range(10) if ytunnus.is_valid(f"{digits}{d}")), None)
 
 
 def normalize_business_id(value):
@@ -33,21 +29,43 @@ def normalize_business_id(value):
     value = re.sub(r"\s", "", value or "")
     if not value:
         return ""
-    match = _BUSINESS_ID_RE.match(value)
-    if not match:
-        raise ValidationError(
-            _("Enter the business ID (Y-tunnus) in the form 1234567-1."),
-            code="invalid_business_id",
-        )
-    # Old business IDs have six digits before the check digit: pad them to seven.
-    body, check = match.group(1).zfill(7), int(match.group(2))
-    if business_id_check_digit(body) != check:
+    number = ytunnus.compact(value)
+    if len(number) == 7 and "-" in value:
+        # Old business IDs have six digits before the check digit: pad them to seven.
+        number = "0" + number
+    try:
+        number = ytunnus.validate(number)
+    except InvalidChecksum:
         raise ValidationError(
             _("The check digit of business ID %(value)s is wrong. Check the number."),
             code="invalid_business_id_checksum",
             params={"value": value},
-        )
-    return f"{body}-{check}"
+        ) from None
+    except ValidationException:
+        raise ValidationError(
+            _("Enter the business ID (Y-tunnus) in the form 1234567-1."),
+            code="invalid_business_id",
+        ) from None
+    return ytunnus.format(number)
+
+
+def check_registration_number(value):
+    """Check a number of the Finnish Register of Associations (``123.456``); return it as given.
+
+    The number is kept as typed, as associations are matched by it; one that cannot be
+    a register number raises a ``ValidationError``.
+    """
+    value = (value or "").strip()
+    if value:
+        try:
+            associationid.validate(value)
+        except ValidationException:
+            raise ValidationError(
+                _("%(value)s is not a number of the Register of Associations. Example: 123.456."),
+                code="invalid_registration_number",
+                params={"value": value},
+            ) from None
+    return value
 
 
 def normalize_postal_code(value):
@@ -77,6 +95,19 @@ def normalize_phone(value):
             params={"value": value},
         )
     return phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164)
+
+
+def is_possible_phone(value):
+    """Whether ``value`` has the length and digits of a phone number (Finnish if national).
+
+    Such a number may still be unassigned in the numbering plan, which
+    ``normalize_phone`` refuses.
+    """
+    try:
+        number = phonenumbers.parse((value or "").strip(), "FI")
+    except phonenumbers.NumberParseException:
+        return False
+    return phonenumbers.is_possible_number(number)
 
 
 def format_phone(value):

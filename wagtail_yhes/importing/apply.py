@@ -7,52 +7,33 @@ writing. Only when no row has an error does it write, in one transaction: new
 associations, and a new revision for each changed one, published or as a draft.
 """
 
-import uuid
-from functools import partial
-
 from django.db import transaction
-from django.utils import timezone
-from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.utils import get_user_display_name
 from wagtail.models import Revision
 
 from ..matching import normalize_name
 from ..models import Association, Municipality
-from ..models.associations import RESERVED_SLUGS, AssociationSource
-from ..search.indexing import index_associations
 from . import bulk
 from .columns import ASSOCIATION_COLUMNS, match_columns
 from .reading import read_table
 from .results import ImportResult, RowAction, RowResult
-from .rows import AssociationRowParser, RowError, Vocabulary
-
-#: Log actions of imported changes, registered in ``wagtail_hooks``.
-CREATE_ACTION = "wagtail_yhes.import.create"
-UPDATE_ACTION = "wagtail_yhes.import.update"
-
-#: Fields that a row sets directly, in the order of the columns.
-SCALAR_FIELDS = (
-    "name",
-    "abbreviation",
-    "business_id",
-    "registration_number",
-    "description",
-    "email",
-    "phone",
-    "website",
-    "street_address",
-    "postal_code",
-    "post_office",
-    "contact_name",
-    "contact_email",
-    "contact_phone",
+from .rows import AssociationRowParser, RowError
+from .vocabulary import Vocabulary
+from .writing import (
+    CREATE_ACTION,
+    RELATION_FIELDS,
+    SCALAR_FIELDS,
+    UPDATE_ACTION,
+    AssociationWriter,
 )
-RELATION_FIELDS = ("municipalities", "activity_fields")
+
+__all__ = ["CREATE_ACTION", "UPDATE_ACTION", "AssociationImport", "import_associations"]
+
+#: Columns whose value is stored in a field of another name.
+STORED_AS = {"answered_at": "last_verified"}
 #: Fields that say who the contact person is; a change of them is a new person.
 _PERSON_FIELDS = {"contact_name", "contact_email"}
-#: Rows written at a time.
-WRITE_CHUNK_SIZE = 2000
 #: The name and the home municipality are required: they are never cleared.
 EMPTY_VALUES = {
     **{name: "" for name in SCALAR_FIELDS if name != "name"},
@@ -122,23 +103,6 @@ def name_key(name, home_municipality_id):
     return normalize_name(name), home_municipality_id
 
 
-class SlugAllocator:
-    """Unique slugs for many new associations, as ``unique_slug`` makes one at a time."""
-
-    def __init__(self):
-        self.taken = set(Association.objects.values_list("slug", flat=True).iterator(5000))
-        self.taken |= RESERVED_SLUGS
-
-    def allocate(self, name):
-        base = slugify(name)[:240] or "yhdistys"
-        slug, n = base, 1
-        while slug in self.taken:
-            n += 1
-            slug = f"{base}-{n}"
-        self.taken.add(slug)
-        return slug
-
-
 def display_value(value):
     """A value in the form shown in the preview and stored with an import batch."""
     if value is None:
@@ -199,7 +163,7 @@ class BaseImport:
         raise NotImplementedError
 
 
-class AssociationImport(BaseImport):
+class AssociationImport(AssociationWriter, BaseImport):
     """Plans and writes the import of one survey export.
 
     ``publish`` publishes new and changed associations; otherwise they are saved as
@@ -212,25 +176,32 @@ class AssociationImport(BaseImport):
     columns = ASSOCIATION_COLUMNS
     empty_values = EMPTY_VALUES
 
-    def __init__(self, *, publish=True, **kwargs):
+    def __init__(self, *, publish=True, field_mapping=None, create_fields=False, **kwargs):
         super().__init__(**kwargs)
         self.publish = publish
+        self.field_mapping = field_mapping or {}
+        self.create_fields = create_fields
 
     # Planning
 
     def plan(self, table):
         """Return the ``ImportResult`` of ``table`` without writing anything."""
         self.column_map = column_map = match_columns(table.headers, self.columns)
-        self.vocabulary = Vocabulary()
+        self.vocabulary = Vocabulary(self.field_mapping, create_fields=self.create_fields)
         parser = AssociationRowParser(column_map, self.vocabulary)
         register = AssociationIndex.of_register()
         in_file = AssociationIndex()
         matched = {}
-        result = ImportResult(unknown_columns=column_map.unknown)
+        result = ImportResult(headers=column_map.known_headers)
+        result.set_unknown_columns(column_map.unknown)
         for count, (number, cells) in enumerate(table.rows, start=1):
             parsed = parser.parse(number, cells)
             result.rows.append(self.match(parsed, register, in_file, matched))
             self.report_progress(count)
+        result.survey_fields = [
+            (name, count, self.vocabulary.activity_field(name) is None)
+            for name, count in parser.survey_fields.values()
+        ]
         self.compare(result.rows)
         return result
 
@@ -242,6 +213,8 @@ class AssociationImport(BaseImport):
             action=RowAction.ERROR if parsed.errors else RowAction.NEW,
             label=values.get("name", ""),
             errors=list(parsed.errors),
+            warnings=list(parsed.warnings),
+            cells=parsed.cells,
             values=values,
             blank=parsed.blank,
         )
@@ -291,6 +264,12 @@ class AssociationImport(BaseImport):
         for row in rows:
             if row.action == RowAction.ERROR:
                 row.target = None
+            elif row.target is None:
+                row.changes = [
+                    (STORED_AS.get(name, name), "", display_value(value))
+                    for name, value in row.values.items()
+                    if value not in ("", [], None)
+                ]
         to_compare = [row for row in rows if row.target is not None]
         for chunk in bulk.chunked(to_compare):
             objects = self.load_current(row.target for row in chunk)
@@ -410,178 +389,13 @@ class AssociationImport(BaseImport):
             return display_value(list(getattr(obj, field_name).all()))
         return display_value(getattr(obj, field_name))
 
-    # Writing
 
-    def write(self, result):
-        """Write the planned rows of ``result``; call inside a transaction.
-
-        The rows are written a few thousand at a time, and what a written row held for
-        writing is let go, so that a large file does not need all its objects, revisions
-        and log entries in memory at once.
-        """
-        self.timestamp = timezone.now()
-        self.log_uuid = uuid.uuid4()
-        self.slugs = SlugAllocator()
-        new_rows = [row for row in result.rows if row.action == RowAction.NEW]
-        update_rows = [row for row in result.rows if row.action == RowAction.UPDATE]
-        for chunk in bulk.chunked(new_rows, WRITE_CHUNK_SIZE):
-            self.index(self.create(chunk), created=True)
-            release(chunk)
-        for publish in (True, False):
-            rows = [row for row in update_rows if row.publish is publish]
-            for chunk in bulk.chunked(rows, WRITE_CHUNK_SIZE):
-                written = self.update(chunk, publish=publish)
-                if publish:
-                    self.index(written)
-                release(chunk)
-        result.written = True
-
-    @staticmethod
-    def index(objects, created=False):
-        # New associations have no directory entry to replace.
-        bulk.update_search_index(
-            Association,
-            [obj.pk for obj in objects],
-            related=["home_municipality"],
-            index_directory=partial(index_associations, replace=not created),
-        )
-
-    def create(self, rows):
-        """Create the associations of new rows with their first revision; return them."""
-        timestamp = self.timestamp
-        objects = []
-        for row in rows:
-            values = row.values
-            obj = Association(
-                **{name: values[name] for name in SCALAR_FIELDS if name in values},
-                home_municipality=values["home_municipality"],
-                contact_consent=values.get("contact_consent", False),
-                last_verified=values.get("answered_at"),
-                slug=self.slugs.allocate(values["name"]),
-                source=AssociationSource.IMPORT,
-                live=self.publish,
-                has_unpublished_changes=not self.publish,
-                first_published_at=timestamp if self.publish else None,
-                last_published_at=timestamp if self.publish else None,
-            )
-            objects.append(obj)
-        Association.objects.bulk_create(objects, batch_size=bulk.BATCH_SIZE)
-        for obj, row in zip(objects, rows, strict=True):
-            for field_name in RELATION_FIELDS:
-                getattr(obj, field_name).set(row.values.get(field_name, []))
-        self.write_relations(objects, RELATION_FIELDS)
-        revisions = bulk.create_revisions(objects, user=self.user, timestamp=timestamp)
-        for obj, revision in zip(objects, revisions, strict=True):
-            obj.latest_revision = revision
-            if self.publish:
-                obj.live_revision = revision
-        bulk.update_columns(objects, ["latest_revision", "live_revision"])
-        bulk.log_actions(
-            objects,
-            action=CREATE_ACTION,
-            user=self.user,
-            timestamp=timestamp,
-            uuid=self.log_uuid,
-            revisions=revisions,
-            data=lambda obj: {"file": self.filename, "published": self.publish},
-        )
-        bulk.update_reference_index(objects, created=True)
-        if self.publish:
-            bulk.send_published(objects, revisions)
-        return objects
-
-    def update(self, rows, *, publish):
-        """Save a new revision of each changed association; return those written live."""
-        timestamp = self.timestamp
-        objects = []
-        for row in rows:
-            obj = row.target
-            for field_name, value in row.values.items():
-                if field_name in RELATION_FIELDS:
-                    getattr(obj, field_name).set(value)
-                else:
-                    setattr(obj, field_name, value)
-            objects.append(obj)
-        revisions = bulk.create_revisions(objects, user=self.user, timestamp=timestamp)
-        for obj, revision in zip(objects, revisions, strict=True):
-            obj.latest_revision = revision
-            if publish:
-                obj.live_revision = revision
-                obj.last_published_at = timestamp
-                obj.has_unpublished_changes = False
-            else:
-                obj.has_unpublished_changes = True
-        if publish:
-            # Only the changed columns are written, each set of them in one statement,
-            # so that the import does not write back columns that it did not change.
-            groups = {}
-            for obj, row in zip(objects, rows, strict=True):
-                changed = tuple(name for name in row.values if name not in RELATION_FIELDS)
-                groups.setdefault(changed, []).append(obj)
-            bookkeeping = ["latest_revision", "live_revision", "last_published_at"]
-            for changed, group in groups.items():
-                bulk.update_columns(group, [*changed, *bookkeeping])
-            for field_name in RELATION_FIELDS:
-                self.write_relations(
-                    [o for o, r in zip(objects, rows, strict=True) if field_name in r.values],
-                    [field_name],
-                    replace=True,
-                )
-            bulk.update_reference_index(objects, created=False)
-        else:
-            bulk.update_columns(objects, ["latest_revision", "has_unpublished_changes"])
-        bulk.log_actions(
-            objects,
-            action=UPDATE_ACTION,
-            user=self.user,
-            timestamp=timestamp,
-            uuid=self.log_uuid,
-            revisions=revisions,
-            data=self.update_log_data(rows, publish),
-        )
-        if not publish:
-            return []
-        bulk.send_published(objects, revisions)
-        return objects
-
-    def update_log_data(self, rows, publish):
-        fields = {row.target.pk: list(row.values) for row in rows}
-        return lambda obj: {"file": self.filename, "published": publish, "fields": fields[obj.pk]}
-
-    @staticmethod
-    def write_relations(objects, field_names, replace=False):
-        """Store the in-memory many-to-many values of ``objects`` in their tables."""
-        for field_name in field_names:
-            if not objects:
-                continue
-            through = getattr(Association, field_name).through
-            target = Association._meta.get_field(field_name).m2m_reverse_field_name()
-            if replace:
-                for chunk in bulk.chunked(obj.pk for obj in objects):
-                    through.objects.filter(association_id__in=chunk).delete()
-            through.objects.bulk_create(
-                [
-                    through(association_id=obj.pk, **{f"{target}_id": related.pk})
-                    for obj in objects
-                    for related in getattr(obj, field_name).all()
-                ],
-                batch_size=bulk.BATCH_SIZE,
-            )
-
-
-def release(rows):
-    """Let go of what written rows held for writing; their outcome stays for the report."""
-    for row in rows:
-        row.values, row.blank, row.target = {}, set(), None
-
-
-def run_import(importer, data, *, dry_run=False):
-    """Read ``data`` and plan the import; unless ``dry_run``, write it if no row failed.
+def run_import(importer, table, *, dry_run=False):
+    """Plan the import of ``table``; unless ``dry_run``, write it if no row failed.
 
     Planning and writing happen in one transaction holding the import lock, so the
     plan is made against the register as it is when the rows are written.
     """
-    table = read_table(data)
     if dry_run:
         return importer.plan(table)
     with transaction.atomic():
@@ -592,15 +406,13 @@ def run_import(importer, data, *, dry_run=False):
     return result
 
 
-def import_associations(
-    data, *, filename="", user=None, publish=True, clear_empty=False, dry_run=False, progress=None
-):
+def import_associations(data, *, dry_run=False, **options):
     """Import the associations of a survey export: the bytes of a CSV or XLSX file.
 
-    Returns an ``ImportResult``; nothing is written when any row has an error or with
-    ``dry_run``. Raises ``FileError`` when the file cannot be read at all.
+    ``options`` are those of ``AssociationImport``: ``filename``, ``user``, ``publish``,
+    ``clear_empty``, ``progress``, ``field_mapping`` and ``create_fields``. Returns an
+    ``ImportResult``; nothing is written when any row has an error or with ``dry_run``.
+    Raises ``FileError`` when the file cannot be read at all.
     """
-    importer = AssociationImport(
-        user=user, publish=publish, clear_empty=clear_empty, filename=filename, progress=progress
-    )
-    return run_import(importer, data, dry_run=dry_run)
+    importer = AssociationImport(**options)
+    return run_import(importer, read_table(data), dry_run=dry_run)

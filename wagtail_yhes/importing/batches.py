@@ -13,10 +13,11 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy as _
 
 from ..conf import get_setting
-from ..models import ImportBatch
+from ..models import ActivityField, ImportBatch
 from .apply import AssociationImport, run_import
 from .liaisons import LiaisonImport
-from .reading import FileError, read_table
+from .reading import FileError, Table, read_table
+from .vocabulary import CREATE_FIELD, LEAVE_OUT
 
 logger = logging.getLogger(__name__)
 
@@ -31,7 +32,38 @@ def make_importer(batch, *, user=None, progress=None):
     }
     if batch.kind == ImportBatch.Kind.LIAISONS:
         return LiaisonImport(**options)
-    return AssociationImport(publish=batch.publish, **options)
+    return AssociationImport(
+        publish=batch.publish, field_mapping=field_mapping(batch.field_choices), **options
+    )
+
+
+def field_mapping(choices):
+    """The field mapping of the editor's ``choices``: ``{value: field, CREATE_FIELD or
+    LEAVE_OUT}``. A choice of a field that has since been deleted is no choice."""
+    fields = ActivityField.objects.in_bulk(
+        [choice for choice in choices.values() if isinstance(choice, int)]
+    )
+    mapping = {}
+    for value, choice in choices.items():
+        if choice in (CREATE_FIELD, LEAVE_OUT):
+            mapping[value] = choice
+        elif choice in fields:
+            mapping[value] = fields[choice]
+    return mapping
+
+
+def batch_table(batch, *, max_rows):
+    """The rows of a batch: those kept from its first check, or else read from its file.
+
+    A file is read once: its rows are kept with the batch, so that a check with the
+    editor's field mapping and the import itself read them from the database.
+    """
+    if batch.headers:
+        rows = [(row.number, row.cells) for row in batch.rows.only("number", "cells")]
+        return Table(headers=batch.headers, rows=rows, file_format="kept")
+    table = read_table(bytes(batch.data), max_rows=max_rows)
+    table.rows = list(table.rows)
+    return table
 
 
 def max_rows(inline):
@@ -55,7 +87,8 @@ def check_batch(batch_id, *, inline=False):
     with translation.override(batch.language or None):
         try:
             limit = max_rows(inline)
-            table = read_table(bytes(batch.data), max_rows=limit)
+            table = batch_table(batch, max_rows=limit)
+            batch.set_status(ImportBatch.Status.CHECKING, total_rows=len(table.rows))
             result = make_importer(batch, progress=progress).plan(table)
         except FileError as error:
             message = error.message
@@ -80,7 +113,8 @@ def run_batch(batch_id, attempt):
         try:
             with transaction.atomic():
                 importer = make_importer(batch, user=batch.confirmed_by)
-                result = run_import(importer, bytes(batch.data))
+                table = batch_table(batch, max_rows=get_setting("IMPORT_MAX_ROWS"))
+                result = run_import(importer, table)
                 current = ImportBatch.objects.select_for_update().get(pk=batch_id)
                 if current.status != ImportBatch.Status.IMPORTING or current.attempt != attempt:
                     # The editor started the import again after this run was given up

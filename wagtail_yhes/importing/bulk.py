@@ -3,13 +3,18 @@
 Saving a snippet one by one creates a revision, a log entry, reference index rows and
 a search index entry through ``save_revision()``, ``publish()`` and the ``post_save``
 signal. That costs tens of milliseconds per object; a survey export has thousands of
-rows. These functions create the same records with a few queries per thousand objects.
+rows. These functions create the same records with a few queries per thousand objects,
+through public Django and Wagtail APIs only; the reference index, which Wagtail's
+public API updates one object at a time, follows in a task after the commit.
 """
 
 import uuid as uuid_module
+from functools import partial
 
+from django.apps import apps
 from django.contrib.contenttypes.models import ContentType
-from django.db import connection
+from django.db import connection, transaction
+from django_tasks import task
 from wagtail.models import ModelLogEntry, ReferenceIndex, Revision
 from wagtail.signals import published
 
@@ -112,40 +117,31 @@ def log_actions(objects, *, action, user, timestamp, uuid=None, revisions=None, 
     )
 
 
-def update_reference_index(objects, *, created):
-    """Record the outbound references of ``objects`` in Wagtail's reference index.
+@task()
+def update_reference_index_task(model_label, pks):
+    """Record the outbound references of the objects ``pks`` of ``model_label``.
 
-    This is what ``ReferenceIndex.create_or_update_for_object()`` does for one object,
-    done for all of them at once: the existing rows of updated objects are replaced.
+    Through Wagtail's public ``ReferenceIndex.create_or_update_for_object()``, which
+    takes one object at a time and a few queries for each.
+    """
+    model = apps.get_model(model_label)
+    with transaction.atomic():
+        for obj in model.objects.filter(pk__in=pks):
+            ReferenceIndex.create_or_update_for_object(obj)
+
+
+def update_reference_index(objects):
+    """Have the references of ``objects`` recorded in Wagtail's reference index.
+
+    As Wagtail does after a ``save()``, in a task (``wagtail.tasks``); here one task per
+    chunk of objects, enqueued when the transaction commits, so that the import's
+    transaction does not wait for thousands of single-object updates.
     """
     if not objects or not ReferenceIndex.is_indexed(type(objects[0])):
         return
-    content_type = ContentType.objects.get_for_model(objects[0], for_concrete_model=False)
-    base_content_type = ReferenceIndex._get_base_content_type(objects[0])
-    if not created:
-        for chunk in chunked(str(obj.pk) for obj in objects):
-            ReferenceIndex.objects.filter(
-                base_content_type=base_content_type, object_id__in=chunk
-            ).delete()
-    references = []
-    for obj in objects:
-        for to_content_type_id, to_object_id, model_path, content_path in set(
-            ReferenceIndex._extract_references_from_object(obj)
-        ):
-            references.append(
-                ReferenceIndex(
-                    content_type=content_type,
-                    base_content_type=base_content_type,
-                    object_id=str(obj.pk),
-                    to_content_type_id=to_content_type_id,
-                    to_object_id=to_object_id,
-                    model_path=model_path,
-                    content_path=content_path,
-                    content_path_hash=ReferenceIndex._get_content_path_hash(content_path),
-                )
-            )
-    options = {"ignore_conflicts": True} if connection.features.supports_ignore_conflicts else {}
-    ReferenceIndex.objects.bulk_create(references, batch_size=BATCH_SIZE, **options)
+    label = objects[0]._meta.label
+    for chunk in chunked([obj.pk for obj in objects], SEARCH_BATCH_SIZE):
+        transaction.on_commit(partial(update_reference_index_task.enqueue, label, chunk))
 
 
 def update_search_index(model, pks, *, related=(), index_directory=None):
@@ -159,7 +155,7 @@ def update_search_index(model, pks, *, related=(), index_directory=None):
     """
     for chunk in chunked(pks, SEARCH_BATCH_SIZE):
         if index_directory is not None:
-            index_directory(model._default_manager.filter(pk__in=chunk))
+            index_directory(model.objects.filter(pk__in=chunk))
         add_to_search_backends_on_commit(model, chunk, related)
 
 

@@ -87,12 +87,34 @@ class ColumnMap:
             return self.headers[field_name]
         return next(c.header for c in self.columns if c.field == field_name)
 
+    def known_cells(self, cells):
+        """The cells of the known columns of a row, in the order of ``known_headers``.
+
+        Values keep the types that JSON has (text, numbers, booleans); dates become ISO
+        text, which the import reads back as the same date.
+        """
+        return [json_cell(self.cell(cells, name)) for name in self.positions]
+
+    @property
+    def known_headers(self):
+        """The headings of the known columns as the file gives them, in file order."""
+        return [self.headers[name] for name in self.positions]
+
     def cell(self, cells, field_name):
         """The value of a column in a row, or ``None`` when the file has no such column."""
         index = self.positions.get(field_name)
         if index is None:
             return None
         return cells[index] if index < len(cells) else ""
+
+
+def json_cell(value):
+    """A cell in a form that JSON can store and the import reads as the same value."""
+    if value is None or isinstance(value, str | bool | int | float):
+        return value
+    if hasattr(value, "isoformat"):
+        return value.isoformat()
+    return str(value)
 
 
 def match_columns(headers, columns):

@@ -13,8 +13,10 @@ from ..models import Liaison
 from . import bulk
 from .apply import CREATE_ACTION, UPDATE_ACTION, BaseImport, display_value, run_import
 from .columns import LIAISON_COLUMNS, match_columns
+from .reading import read_table
 from .results import ImportResult, RowAction, RowResult
-from .rows import RowParser, Vocabulary
+from .rows import RowParser
+from .vocabulary import Vocabulary
 
 #: Fields that a row sets, other than the municipality.
 LIAISON_FIELDS = ("name", "role", "email", "phone")
@@ -41,7 +43,8 @@ class LiaisonImport(BaseImport):
         for liaison in Liaison.objects.select_related("municipality").order_by("sort_order", "pk"):
             existing.setdefault((liaison.municipality_id, normalize_name(liaison.name)), liaison)
         in_file, positions = {}, {}
-        result = ImportResult(unknown_columns=column_map.unknown)
+        result = ImportResult(headers=column_map.known_headers)
+        result.set_unknown_columns(column_map.unknown)
         for count, (number, cells) in enumerate(table.rows, start=1):
             parsed = parser.parse(number, cells)
             values = parsed.values
@@ -50,6 +53,8 @@ class LiaisonImport(BaseImport):
                 action=RowAction.ERROR if parsed.errors else RowAction.NEW,
                 label=values.get("name", ""),
                 errors=list(parsed.errors),
+                warnings=list(parsed.warnings),
+                cells=parsed.cells,
                 values=values,
                 blank=parsed.blank,
             )
@@ -131,8 +136,7 @@ class LiaisonImport(BaseImport):
             timestamp=timestamp,
             data=lambda obj: {"file": self.filename, "fields": fields[obj.pk]},
         )
-        bulk.update_reference_index(new, created=True)
-        bulk.update_reference_index(updated, created=False)
+        bulk.update_reference_index(new + updated)
         bulk.update_search_index(
             Liaison, [obj.pk for obj in new + updated], related=["municipality"]
         )
@@ -150,4 +154,4 @@ def import_liaisons(
     importer = LiaisonImport(
         user=user, clear_empty=clear_empty, filename=filename, progress=progress
     )
-    return run_import(importer, data, dry_run=dry_run)
+    return run_import(importer, read_table(data), dry_run=dry_run)

@@ -7,7 +7,6 @@ in the admin would be.
 
 import datetime
 import re
-import unicodedata
 from dataclasses import dataclass, field
 from typing import NamedTuple
 
@@ -15,15 +14,42 @@ from django.core.exceptions import ValidationError
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from ..models import ActivityField, Association, Municipality
-from .reading import clean_text
+from ..models import Association
+from ..validators import check_registration_number, is_possible_phone
+from .vocabulary import cell_text, lookup_key
 
 
 class RowError(NamedTuple):
-    """What is wrong in one row: the column as the file names it, and why."""
+    """What is wrong in one row: the column as the file names it, and why.
+
+    ``code`` marks the errors that the import reports together rather than row by row:
+    ``"unknown_activity_field"`` for a value that no field mapping resolves.
+    """
 
     column: str
     message: str
+    code: str = ""
+
+
+class RowWarning(NamedTuple):
+    """A value of a row that is kept, but not as a clean value, or is left out.
+
+    ``column`` is the heading as the file gives it and ``value`` the cell as it was.
+    """
+
+    column: str
+    message: str
+    value: str
+
+
+#: The code of the errors that a field mapping resolves.
+UNKNOWN_ACTIVITY_FIELD = "unknown_activity_field"
+#: Phone numbers that are possible but not assigned are kept as typed, with a warning.
+PHONE_FIELDS = frozenset({"phone", "contact_phone"})
+POSSIBLE_PHONE_WARNING = _(
+    "The number is possible, but not in use in the Finnish numbering plan: it is stored "
+    "as typed. Check it."
+)
 
 
 @dataclass
@@ -39,15 +65,13 @@ class ParsedRow:
     values: dict = field(default_factory=dict)
     blank: set = field(default_factory=set)
     errors: list = field(default_factory=list)
+    warnings: list = field(default_factory=list)
+    cells: list = field(default_factory=list)
 
-
-#: Words that mean every municipality of the region in the area of operation.
-WHOLE_REGION = frozenset({"koko maakunta", "hela landskapet", "whole region"})
 
 TRUE_ANSWERS = frozenset({"kyllä", "k", "yes", "y", "ja", "j", "true", "1", "x", "✓", "✔"})
 FALSE_ANSWERS = frozenset({"ei", "e", "no", "n", "nej", "false", "0", "-"})
 
-_LIST_SEPARATOR_RE = re.compile(r"\s*[,;\n]\s*")
 _FINNISH_DATE_RE = re.compile(
     r"^(\d{1,2})\.(\d{1,2})\.(\d{4})(?:\s+(?:klo\s+)?\d{1,2}[:.]\d{2}(?:[:.]\d{2})?)?$"
 )
@@ -58,33 +82,6 @@ _EXCEL_SERIAL_RE = re.compile(r"^\d{5}(?:[.,]\d+)?$")
 # Day 0 of Excel's date numbers; Excel counts 1900 as a leap year, which only affects
 # dates before March 1900.
 _EXCEL_EPOCH = datetime.date(1899, 12, 30)
-
-
-def lookup_key(text):
-    """Return ``text`` in the form in which names are looked up: case and spaces ignored."""
-    return " ".join(unicodedata.normalize("NFKC", str(text)).casefold().split())
-
-
-def cell_text(value):
-    """Return a cell as text: numbers without a needless ".0", dates in ISO form."""
-    if value is None:
-        return ""
-    if isinstance(value, str):
-        return value
-    if isinstance(value, bool):
-        return "1" if value else "0"
-    if isinstance(value, float) and value.is_integer():
-        return str(int(value))
-    if isinstance(value, datetime.datetime):
-        return value.date().isoformat() if value.time() == datetime.time() else value.isoformat()
-    if isinstance(value, datetime.date):
-        return value.isoformat()
-    return clean_text(str(value))
-
-
-def split_list(value):
-    """Split a cell that lists several things, separated by ``,`` ``;`` or line breaks."""
-    return [part for part in _LIST_SEPARATOR_RE.split(cell_text(value).strip()) if part]
 
 
 def parse_boolean(value):
@@ -130,84 +127,6 @@ def _excel_date(serial):
     return _EXCEL_EPOCH + datetime.timedelta(days=int(serial))
 
 
-class Vocabulary:
-    """Municipalities and activity fields under every name that a file may use for them.
-
-    A municipality is found by its Finnish or Swedish name or by its code (also without
-    the leading zeros that a spreadsheet drops); an activity field by its Finnish or
-    Swedish name or its slug.
-    """
-
-    def __init__(self):
-        self.municipalities = list(Municipality.objects.order_by("name"))
-        self.activity_fields = list(ActivityField.objects.order_by("name"))
-        self.by_pk = {
-            Municipality: {m.pk: m for m in self.municipalities},
-            ActivityField: {f.pk: f for f in self.activity_fields},
-        }
-        self._municipalities = {}
-        for municipality in self.municipalities:
-            for key in (municipality.name, municipality.name_sv, municipality.code):
-                if key:
-                    self._municipalities.setdefault(lookup_key(key), municipality)
-        self._fields = {}
-        for activity_field in self.activity_fields:
-            for key in (activity_field.name, activity_field.name_sv, activity_field.slug):
-                if key:
-                    self._fields.setdefault(lookup_key(key), activity_field)
-
-    def municipality(self, value):
-        """The municipality that ``value`` names, or ``None``."""
-        text = cell_text(value)
-        if text.isdigit() and len(text) < 3:
-            text = text.zfill(3)
-        return self._municipalities.get(lookup_key(text))
-
-    def municipality_list(self, value):
-        """Return ``(municipalities, unknown names)`` for a list in one cell."""
-        found, unknown = [], []
-        for part in split_list(value):
-            if lookup_key(part) in WHOLE_REGION:
-                found.extend(self.municipalities)
-                continue
-            municipality = self.municipality(part)
-            if municipality is None:
-                unknown.append(part)
-            else:
-                found.append(municipality)
-        return _unique(found), unknown
-
-    def activity_field_list(self, value):
-        """Return ``(activity fields, unknown names)`` for a list in one cell.
-
-        Names may contain a comma ("Lapset, nuoret ja perheet"), so neighbouring parts
-        are joined again when together they name a field.
-        """
-        parts = split_list(value)
-        found, unknown = [], []
-        start = 0
-        while start < len(parts):
-            for end in range(len(parts), start, -1):
-                activity_field = self._fields.get(lookup_key(", ".join(parts[start:end])))
-                if activity_field is not None:
-                    found.append(activity_field)
-                    start = end
-                    break
-            else:
-                unknown.append(parts[start])
-                start += 1
-        return _unique(found), unknown
-
-
-def _unique(objects):
-    seen, result = set(), []
-    for obj in objects:
-        if obj.pk not in seen:
-            seen.add(obj.pk)
-            result.append(obj)
-    return result
-
-
 class RowParser:
     """Parses the rows of one file, given where its columns are (a ``ColumnMap``).
 
@@ -217,19 +136,23 @@ class RowParser:
 
     model = None
     kinds = {}
+    #: Fields whose unusable values are left out with a warning instead of an error.
+    lenient_fields = frozenset()
 
     def __init__(self, column_map, vocabulary):
         self.column_map = column_map
         self.vocabulary = vocabulary
         self.required = {c.field for c in column_map.columns if c.required}
         self.present = [c.field for c in column_map.columns if c.field in column_map]
+        #: Activity-field values that the site's list lacks: ``{key: (value, rows)}``.
+        self.survey_fields = {}
         # One instance is given to the fields' validation for every row: making a model
         # instance costs more than validating a few values.
         self._instance = self.model()
 
     def parse(self, number, cells):
         """Return the ``ParsedRow`` of the cells of row ``number``."""
-        row = ParsedRow(number=number)
+        row = ParsedRow(number=number, cells=self.column_map.known_cells(cells))
         for field_name in self.present:
             value = self.column_map.cell(cells, field_name)
             if isinstance(value, str):
@@ -245,8 +168,13 @@ class RowParser:
         self.clean_text_fields(row)
         return row
 
-    def error(self, row, field_name, message):
-        row.errors.append(RowError(self.column_map.header(field_name), str(message)))
+    def error(self, row, field_name, message, code=""):
+        row.errors.append(RowError(self.column_map.header(field_name), str(message), code))
+
+    def warning(self, row, field_name, message, value):
+        row.warnings.append(
+            RowWarning(self.column_map.header(field_name), str(message), cell_text(value))
+        )
 
     def read_text(self, row, field_name, value):
         row.values[field_name] = cell_text(value)
@@ -266,23 +194,39 @@ class RowParser:
     def read_municipalities(self, row, field_name, value):
         municipalities, unknown = self.vocabulary.municipality_list(value)
         if unknown:
-            self.error(
+            self.warning(
                 row,
                 field_name,
-                _('Unknown municipality "%(value)s".') % {"value": '", "'.join(unknown)},
+                _('Unknown municipality "%(value)s" is left out.')
+                % {"value": '", "'.join(unknown)},
+                value,
             )
-        else:
+        # A cell of only unknown names leaves the stored area alone, as an empty one does.
+        if municipalities or not unknown:
             row.values[field_name] = municipalities
 
     def read_activity_fields(self, row, field_name, value):
-        fields, unknown = self.vocabulary.activity_field_list(value)
-        if unknown:
+        fields, unknown, left_out, not_on_site = self.vocabulary.activity_field_list(value)
+        for name in dict.fromkeys(not_on_site):
+            name, count = self.survey_fields.get(lookup_key(name), (name, 0))
+            self.survey_fields[lookup_key(name)] = (name, count + 1)
+        for name in unknown:
             self.error(
                 row,
                 field_name,
-                _('Unknown activity field "%(value)s".') % {"value": '", "'.join(unknown)},
+                _('Unknown activity field "%(value)s".') % {"value": name},
+                code=UNKNOWN_ACTIVITY_FIELD,
             )
-        else:
+        if left_out:
+            self.warning(
+                row,
+                field_name,
+                _('The activity field "%(value)s" is left out, as chosen.')
+                % {"value": '", "'.join(left_out)},
+                value,
+            )
+        # A cell whose every field is left out leaves the stored fields alone.
+        if not unknown and (fields or not left_out):
             row.values[field_name] = fields
 
     def read_boolean(self, row, field_name, value):
@@ -327,14 +271,28 @@ class RowParser:
             try:
                 row.values[name] = meta.get_field(name).clean(value, self._instance)
             except ValidationError as error:
-                self.error(row, name, " ".join(error.messages))
                 del row.values[name]
+                message = " ".join(error.messages)
+                if name not in self.lenient_fields:
+                    self.error(row, name, message)
+                elif name in PHONE_FIELDS and self.fits_as_typed(name, value):
+                    row.values[name] = value
+                    self.warning(row, name, POSSIBLE_PHONE_WARNING, value)
+                else:
+                    self.warning(row, name, _("Left out: %(reason)s") % {"reason": message}, value)
+
+    def fits_as_typed(self, name, value):
+        """Whether a phone number that is possible, though not assigned, is kept as typed."""
+        return (
+            is_possible_phone(value) and len(value) <= self.model._meta.get_field(name).max_length
+        )
 
 
 class AssociationRowParser(RowParser):
     """Reads a row of the survey export (DESIGN § Import columns)."""
 
     model = Association
+    lenient_fields = frozenset({"email", "phone", "website", "contact_email", "contact_phone"})
     kinds = {
         "home_municipality": "municipality",
         "municipalities": "municipalities",
@@ -349,3 +307,8 @@ class AssociationRowParser(RowParser):
             row.values[field_name] = cell_text(value).zfill(5)
             return
         super().read_text(row, field_name, value)
+        if field_name == "registration_number":
+            try:
+                check_registration_number(row.values[field_name])
+            except ValidationError as error:
+                self.warning(row, field_name, " ".join(error.messages), value)

@@ -11,6 +11,7 @@ urlpatterns = [
     path("<uuid:pk>/", views.ImportBatchView.as_view(), name="batch"),
     path("<uuid:pk>/status/", views.ImportBatchStatusView.as_view(), name="status"),
     path("<uuid:pk>/confirm/", views.ImportConfirmView.as_view(), name="confirm"),
+    path("<uuid:pk>/fields/", views.ImportMappingView.as_view(), name="fields"),
     path("<uuid:pk>/cancel/", views.ImportCancelView.as_view(), name="cancel"),
     path("<uuid:pk>/retry/", views.ImportRetryView.as_view(), name="retry"),
 ]

@@ -28,12 +28,15 @@ from wagtail.permission_policies import ModelPermissionPolicy
 
 from ..models import Association, ImportBatch, Liaison, RowAction
 from .forms import ImportConfirmForm, ImportUploadForm
+from .mapping import FieldMappingForm, ImportFieldMappingView
 from .tasks import check_import_task, run_import_task
 
 #: The title of the import's pages and menu item.
 IMPORT_TITLE = pgettext_lazy("survey import", "Import")
 
 ROWS_PER_PAGE = 100
+#: The filter of the rows that have warnings, beside the filters by result.
+WITH_WARNINGS = "warnings"
 MODELS = {ImportBatch.Kind.ASSOCIATIONS: Association, ImportBatch.Kind.LIAISONS: Liaison}
 
 
@@ -63,6 +66,23 @@ def change_value(value, field=None):
         except ValueError:
             return value
     return value
+
+
+def checking_progress(batch):
+    """How far the check of a file is, as the status page says it."""
+    if not batch.total_rows:
+        return ngettext(
+            "%(count)s row checked so far.", "%(count)s rows checked so far.", batch.row_count
+        ) % {"count": batch.row_count}
+    return ngettext(
+        "%(count)s of %(total)s row checked (%(percent)s %%).",
+        "%(count)s of %(total)s rows checked (%(percent)s %%).",
+        batch.total_rows,
+    ) % {
+        "count": batch.row_count,
+        "total": batch.total_rows,
+        "percent": min(100, batch.row_count * 100 // batch.total_rows),
+    }
 
 
 class ImportMenuItem(MenuItem):
@@ -155,7 +175,7 @@ class ImportBatchView(BatchMixin, WagtailAdminTemplateMixin, TemplateView):
     def shown_action(self):
         """The rows shown: one kind of result, chosen in the query or errors first."""
         action = self.request.GET.get("result", "")
-        if action in RowAction.values or action == "all":
+        if action in RowAction.values or action in ("all", WITH_WARNINGS):
             return action
         return RowAction.ERROR if self.batch.error_count else "all"
 
@@ -166,11 +186,19 @@ class ImportBatchView(BatchMixin, WagtailAdminTemplateMixin, TemplateView):
         context["kind_is_associations"] = batch.kind == ImportBatch.Kind.ASSOCIATIONS
         context["interrupted"] = batch.is_interrupted
         context["running"] = batch.is_running and not context["interrupted"]
+        context["checking_progress"] = checking_progress(batch)
         context["listing_url"] = reverse(
             f"wagtailsnippets_wagtail_yhes_{batch.model._meta.model_name}:list"
         )
         if batch.status == ImportBatch.Status.READY:
             context["confirm_form"] = ImportConfirmForm(can_publish=self.can_publish)
+        context["more_unknown_columns"] = max(
+            batch.unknown_column_count - len(batch.unknown_columns), 0
+        )
+        if batch.status in ImportBatch.WAITING and batch.unknown_fields:
+            context["mapping_form"] = FieldMappingForm(
+                survey_fields=batch.unknown_fields, choices=batch.field_choices
+            )
         if batch.status in (*ImportBatch.WAITING, ImportBatch.Status.DONE):
             context.update(self.rows_context())
         return context
@@ -178,7 +206,9 @@ class ImportBatchView(BatchMixin, WagtailAdminTemplateMixin, TemplateView):
     def rows_context(self):
         batch = self.batch
         rows = batch.rows.all()
-        if self.shown_action != "all":
+        if self.shown_action == WITH_WARNINGS:
+            rows = rows.filter(warnings__0__isnull=False)
+        elif self.shown_action != "all":
             rows = rows.filter(action=self.shown_action)
         paginator = Paginator(rows, ROWS_PER_PAGE)
         page = paginator.get_page(self.request.GET.get("p"))
@@ -194,6 +224,11 @@ class ImportBatchView(BatchMixin, WagtailAdminTemplateMixin, TemplateView):
                 {"value": action.value, "label": action.label, "count": counts[action]}
                 for action in RowAction
             ),
+            {
+                "value": WITH_WARNINGS,
+                "label": _("Warnings"),
+                "count": batch.warning_count,
+            },
         ]
         return {
             "counts": counts,
@@ -223,8 +258,13 @@ class ImportBatchView(BatchMixin, WagtailAdminTemplateMixin, TemplateView):
             "action_label": RowAction(row.action).label,
             "label": row.label,
             "changes": changes,
-            "errors": [{"column": column, "message": message} for column, message in row.errors],
+            "errors": [{"column": error[0], "message": error[1]} for error in row.errors],
+            "warnings": [
+                {"column": column, "message": message, "value": value}
+                for column, message, value in row.warnings
+            ],
             "notes": row.notes,
+            "cells": list(zip(self.batch.headers, row.cells, strict=False)),
         }
 
 
@@ -239,12 +279,8 @@ class ImportBatchStatusView(BatchMixin, View):
                 "label": str(batch.get_status_display()),
                 "running": batch.is_running and not batch.is_interrupted,
                 "rows": batch.row_count,
-                "progress": ngettext(
-                    "%(count)s row checked so far.",
-                    "%(count)s rows checked so far.",
-                    batch.row_count,
-                )
-                % {"count": batch.row_count},
+                "total": batch.total_rows,
+                "progress": str(checking_progress(batch)),
             }
         )
 
@@ -286,6 +322,10 @@ class ImportConfirmView(BatchMixin, View):
         attempt = batch.attempt
         transaction.on_commit(lambda: run_import_task.enqueue(str(batch.pk), attempt))
         return redirect(batch.get_absolute_url())
+
+
+class ImportMappingView(BatchMixin, ImportFieldMappingView):
+    """Choose what the survey's own activity-field values mean, and check again."""
 
 
 class ImportCancelView(BatchMixin, View):

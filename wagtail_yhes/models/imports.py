@@ -97,8 +97,19 @@ class ImportBatch(models.Model):
     updated_count = models.PositiveIntegerField(default=0)
     unchanged_count = models.PositiveIntegerField(default=0)
     error_count = models.PositiveIntegerField(default=0)
+    warning_count = models.PositiveIntegerField(default=0)
+    #: The rows of the file, known once it has been read: what ``row_count`` counts up to.
+    total_rows = models.PositiveIntegerField(default=0)
     message = models.TextField(blank=True)
+    #: The first few unknown columns by name, and how many there were in all.
     unknown_columns = models.JSONField(default=list, blank=True)
+    unknown_column_count = models.PositiveIntegerField(default=0)
+    #: ``[value, number of rows]`` of each activity-field value that the site lacks.
+    unknown_fields = models.JSONField(default=list, blank=True)
+    #: ``{value: activity field pk, "create" or "leave-out"}``, as the editor chose.
+    field_choices = models.JSONField(default=dict, blank=True)
+    #: The headings of the known columns; each row keeps its cells of them.
+    headers = models.JSONField(default=list, blank=True)
 
     objects = ImportBatchQuerySet.as_manager()
 
@@ -162,7 +173,11 @@ class ImportBatch(models.Model):
             updated_count=result.updated,
             unchanged_count=result.unchanged,
             error_count=result.errors,
+            warning_count=result.warnings,
             unknown_columns=list(result.unknown_columns),
+            unknown_column_count=result.unknown_column_count,
+            unknown_fields=[[name, count] for name, count, _unresolved in result.survey_fields],
+            headers=list(result.headers),
             message="",
         )
 
@@ -176,7 +191,10 @@ class ImportRow(models.Model):
     label = models.CharField(max_length=500, blank=True)
     changes = models.JSONField(default=list, blank=True)
     errors = models.JSONField(default=list, blank=True)
+    warnings = models.JSONField(default=list, blank=True)
     notes = models.JSONField(default=list, blank=True)
+    #: The cells of the known columns as the file had them, in the batch's ``headers``.
+    cells = models.JSONField(default=list, blank=True)
 
     class Meta:
         ordering = ["number"]

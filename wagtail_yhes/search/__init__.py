@@ -7,11 +7,10 @@ associations in bulk (``bulk_create``, ``QuerySet.update``) bypasses the signals
 keep both current, and calls ``reindex_associations`` afterwards.
 """
 
-from wagtail.search.backends import get_search_backends
-
 from ..models import Association
 from .indexing import index_associations, rebuild_index
 from .query import Search
+from .tasks import add_to_search_backends_on_commit
 from .version import current_index_version
 
 __all__ = ["Search", "current_index_version", "rebuild_index", "reindex_associations"]
@@ -20,13 +19,14 @@ __all__ = ["Search", "current_index_version", "rebuild_index", "reindex_associat
 def reindex_associations(queryset=None):
     """Bring ``queryset`` (default: every association) up to date in every search index.
 
-    Published associations get their directory entry rewritten, others lose theirs; every
-    Wagtail search backend with automatic updates indexes them too.
+    Published associations get their directory entry rewritten, others lose theirs, in
+    the caller's transaction. Every Wagtail search backend with automatic updates, which
+    the directory never asks, indexes them in a task once the transaction commits.
     """
     if queryset is None:
         rebuild_index()
         queryset = Association.objects.all()
     else:
         index_associations(queryset)
-    for backend in get_search_backends(with_auto_update=True):
-        backend.add_bulk(Association, queryset)
+    pks = queryset.values_list("pk", flat=True)
+    add_to_search_backends_on_commit(Association, pks, related=("home_municipality",))

@@ -9,6 +9,7 @@
   }
   var url = region.getAttribute("data-status-url");
   var progress = region.querySelector("[data-yhes-import-progress]");
+  var bar = region.querySelector("[data-yhes-import-bar]");
   var lastRows = null;
 
   function poll() {
@@ -25,6 +26,10 @@
         if (progress && state.rows !== lastRows && state.progress) {
           progress.textContent = state.progress;
           lastRows = state.rows;
+          if (bar && state.total) {
+            bar.max = state.total;
+            bar.value = state.rows;
+          }
         }
         window.setTimeout(poll, 2000);
       })
