@@ -22,6 +22,7 @@ from . import finnish, spreadsheets
 from .filters import AssociationFilterSet, LiaisonFilterSet
 from .models import ActivityField, Association, EditorSearchEntry, Liaison, Municipality
 from .search import Search
+from .search.tolerance import revise
 from .selfservice.admin_views import EraseContactPersonView, erase_contact_button
 from .selfservice.review import AssociationStatusSidePanel
 
@@ -76,13 +77,17 @@ class AssociationIndexView(spreadsheets.FinnishExcelCsvMixin, IndexView):
         """Search with the directory's Finnish analysis, drafts included.
 
         The words are found as the public directory finds them (inflected forms, words
-        in any order, Swedish names, abbreviations), in ``EditorSearchEntry``, which
-        holds every association; Wagtail's filters and ordering apply as before.
+        in any order, Swedish names, abbreviations, compound parts and typing errors), in
+        ``EditorSearchEntry``, which holds every association; Wagtail's filters and
+        ordering apply as before.
         """
         if not self.is_searching:
             return queryset
         text = " ".join(self.search_query.split())
         search = Search(words=tuple(finnish.query_words(text)), entry_model=EditorSearchEntry)
+        if search.words and not search.exists():
+            revision = revise(search, text)
+            search = revision.search if revision else search
         # Register numbers and addresses are looked up as typed, as a part of the value.
         typed = Q()
         for field in ("business_id", "registration_number", "email"):
