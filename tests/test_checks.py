@@ -42,15 +42,15 @@ def test_one_click_unsubscribe_middleware_in_place_passes_the_check():
     assert check_one_click_unsubscribe() == []
 
 
-def test_missing_one_click_unsubscribe_middleware_is_warned_about(settings):
+def test_missing_one_click_unsubscribe_middleware_is_told_about(settings):
     settings.MIDDLEWARE = [
         m
         for m in settings.MIDDLEWARE
         if m != "wagtail_yhes.messages.middleware.OneClickUnsubscribeMiddleware"
     ]
-    (warning,) = check_one_click_unsubscribe()
-    assert warning.id == "wagtail_yhes.W001"
-    assert "OneClickUnsubscribeMiddleware" in warning.hint
+    (message,) = check_one_click_unsubscribe()
+    assert message.id == "wagtail_yhes.I001"
+    assert "OneClickUnsubscribeMiddleware" in message.hint
 
 
 EXAMPLE_SITE = Path(__file__).resolve().parent.parent / "example_site"
