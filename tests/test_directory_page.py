@@ -444,3 +444,29 @@ def test_search_exactly_as_typed_finds_nothing_and_asks_nothing(get):
     html = get(q="marrtat", exact=1)
     assert "Did you mean" not in html
     assert "0 associations found" in html
+
+
+def test_language_switch_offers_swedish_on_a_finnish_page(client, directory_page, region):
+    html = client.get(directory_page.url, {"q": "martat"}, HTTP_ACCEPT_LANGUAGE="fi")
+    html = html.content.decode()
+    assert '<button type="submit" name="language" value="sv" lang="sv"' in html
+    assert f'<input type="hidden" name="next" value="{directory_page.url}?q=martat">' in html
+    assert 'value="fi" lang="fi"' not in html
+
+
+def test_language_switch_keeps_the_search(client, directory_page, directory_associations):
+    search = f"{directory_page.url}?q=martat&municipality=juva"
+    response = client.post("/i18n/setlang/", {"language": "sv", "next": search})
+    assert response.status_code == 302
+    assert response["Location"] == search
+    html = client.get(response["Location"]).content.decode()
+    assert '<html lang="sv">' in html
+    assert "Kommun: Jockas" in html
+
+
+def test_no_language_switch_where_the_host_has_one_language(
+    client, directory_page, region, settings
+):
+    settings.LANGUAGES = [("fi", "Suomi")]
+    html = client.get(directory_page.url, HTTP_ACCEPT_LANGUAGE="fi").content.decode()
+    assert "yhes-language-switch" not in html

@@ -201,3 +201,12 @@ def screenshots_for_the_docs():
             shot = SCREENSHOT_DIR / f"directory-{state}-{viewport}.png"
             if shot.is_file():
                 shutil.copyfile(shot, docs / shot.name)
+
+
+def test_language_switch_shows_the_same_search_in_swedish(page, site):
+    open_results(page, site)
+    with page.expect_navigation():
+        page.locator(".yhes-language-switch button[value=sv]").click()
+    assert page.locator("html").get_attribute("lang") == "sv"
+    assert page.url.endswith("?q=omaishoitajat")
+    assert page.locator("#yhes-q").input_value() == "omaishoitajat"
