@@ -145,6 +145,7 @@ def directory_index(page, request):
         sorted(query.lists()),
         notices,
         timezone.localdate(),
+        "page and address",
     )
     if query.get("format") in (CSV, XLSX):
         params, search, vocabulary = _read(query, notices)
@@ -154,11 +155,14 @@ def directory_index(page, request):
         data = _cached(key, lambda: _json(page, query, notices, full_url), keep=True)
         return JsonResponse(data, json_dumps_params={"ensure_ascii": False})
     preview = getattr(request, "is_preview", False)
-    html = _cached(key, lambda: _listing_html(page, query, notices, base_url), keep=not preview)
+    html, search_url = _cached(
+        key, lambda: _listing_html(page, query, notices, base_url), keep=not preview
+    )
     return page.render(
         request,
         context_overrides={
             "directory_html": html,
+            "search_url": search_url,
             "submit_url": base_url + page.reverse_subpage("submit"),
             "update_url": base_url + page.reverse_subpage("request_update"),
         },
@@ -208,7 +212,10 @@ def _listing_html(page, query, notices, base_url):
         base_url=base_url,
         revision=revision,
     )
-    return render_to_string(LISTING_TEMPLATE, {"directory": directory, "page": page})
+    html = render_to_string(LISTING_TEMPLATE, {"directory": directory, "page": page})
+    # The search as the directory reads it, for the language switch: never the address
+    # as sent, which may carry anything.
+    return html, directory.url()
 
 
 def suggest(page, request):

@@ -30,12 +30,13 @@ SWITCH_LANGUAGES = ("fi", "sv")
 
 
 @register.inclusion_tag("wagtail_yhes/includes/language_switch.html", takes_context=True)
-def yhes_language_switch(context):
+def yhes_language_switch(context, next_url=None):
     """A button to the page in the other language of the directory, on the same address.
 
     Shown only where the host has both Finnish and Swedish in ``LANGUAGES`` and Django's
     ``set_language`` view in its URLs (``django.conf.urls.i18n``); the button sends the
-    current address, search included, as the page to come back to.
+    ``next_url`` (the current search, as the directory reads it) as the page to come back
+    to, or the current path without its query.
     """
     request = context.get("request")
     offered = {code for code, _name in settings.LANGUAGES}
@@ -49,7 +50,7 @@ def yhes_language_switch(context):
     others = [get_language_info(code) for code in SWITCH_LANGUAGES if code != current]
     return {
         "action": action,
-        "next": request.get_full_path(),
+        "next": next_url or request.path,
         "languages": others,
         "request": request,
     }
