@@ -145,6 +145,7 @@ def directory_index(page, request):
         sorted(query.lists()),
         notices,
         timezone.localdate(),
+        # What the page keeps is its listing's HTML with the address of its search.
         "page and address",
     )
     if query.get("format") in (CSV, XLSX):
