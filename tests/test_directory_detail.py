@@ -149,3 +149,45 @@ def test_association_path_leaves_the_directorys_own_paths_alone(path):
 
 def test_association_path_takes_a_slug_that_begins_like_a_reserved_word():
     assert re.match(ASSOCIATION_PATH, "submit-2/").group("slug") == "submit-2"
+
+
+def test_back_link_returns_to_the_search_it_came_from(client, directory_page, association):
+    search = f"http://testserver{directory_page.url}?q=kuoro&municipality=mikkeli"
+    response = client.get(
+        f"{directory_page.url}{association.slug}/", HTTP_REFERER=search, **ENGLISH
+    )
+    html = response.content.decode()
+    assert f'<a href="{directory_page.url}?q=kuoro&amp;municipality=mikkeli">' in html
+    assert "Back to the search results" in html
+
+
+def test_back_link_from_another_site_leads_to_the_directory(client, directory_page, association):
+    elsewhere = f"https://example.com{directory_page.url}?q=kuoro"
+    response = client.get(
+        f"{directory_page.url}{association.slug}/", HTTP_REFERER=elsewhere, **ENGLISH
+    )
+    html = response.content.decode()
+    assert f'<p class="yhes-back"><a href="{directory_page.url}">' in html
+    assert "example.com" not in html
+
+
+def test_back_link_from_another_page_leads_to_the_directory(client, directory_page, association):
+    response = client.get(
+        f"{directory_page.url}{association.slug}/",
+        HTTP_REFERER="http://testserver/muu-sivu/?q=kuoro",
+        **ENGLISH,
+    )
+    assert f'<p class="yhes-back"><a href="{directory_page.url}">' in response.content.decode()
+
+
+@pytest.mark.parametrize(
+    "heading", ["What the association does", "Where it works", "How to reach it"]
+)
+def test_page_is_a_contact_card_in_sections(page_of, association, heading):
+    assert f">{heading}</h2>" in page_of(association).content.decode()
+
+
+def test_email_and_website_are_links(page_of, association):
+    html = page_of(association).content.decode()
+    assert '<a href="mailto:kuoro@example.fi">' in html
+    assert '<a href="https://kuoro.example.fi" rel="nofollow noopener">' in html

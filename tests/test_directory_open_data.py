@@ -5,9 +5,10 @@ import io
 import re
 
 import pytest
+from django.utils import translation
 from openpyxl import load_workbook
 
-from wagtail_yhes.directory.exports import COLUMNS
+from wagtail_yhes.directory.exports import COLUMNS, HEADINGS
 from wagtail_yhes.models import Association
 from wagtail_yhes.search import reindex_associations
 from wagtail_yhes.spreadsheets import neutralise_formula
@@ -43,6 +44,11 @@ def get(client, directory_page, directory_associations):
         return response
 
     return get
+
+
+def headings(language):
+    with translation.override(language):
+        return [str(HEADINGS[column]) for column in COLUMNS]
 
 
 def csv_rows(response):
@@ -105,7 +111,7 @@ def test_json_page_size_chooses_the_page_length(get):
 
 def test_csv_has_every_result_not_one_page(get, directory_page):
     rows = csv_rows(get(format="csv"))
-    assert rows[0] == list(COLUMNS)
+    assert len(rows[0]) == len(COLUMNS)
     assert len(rows) - 1 == 15 > directory_page.results_per_page
 
 
@@ -126,7 +132,7 @@ def test_csv_is_in_the_order_of_the_page(get):
 
 def test_csv_lists_areas_and_fields(get):
     rows = csv_rows(get(q="spr", format="csv"))
-    row = dict(zip(rows[0], rows[1], strict=True))
+    row = dict(zip(COLUMNS, rows[1], strict=True))
     assert row["municipalities"] == "Rantasalmi, Savonlinna, Sulkava"
     assert row["municipality_codes"] == "681, 740, 768"
     assert row["home_municipality_code"] == "740"
@@ -138,8 +144,31 @@ def test_xlsx_has_every_result(get):
         "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
     )
     rows = xlsx_rows(response)
-    assert rows[0] == list(COLUMNS)
+    assert len(rows[0]) == len(COLUMNS)
     assert len(rows) - 1 == 15
+
+
+@pytest.mark.parametrize("language", ["fi", "sv", "en"])
+def test_csv_headings_are_in_the_language_of_the_request(client, directory_page, language):
+    response = client.get(directory_page.url, {"format": "csv"}, HTTP_ACCEPT_LANGUAGE=language)
+    assert csv_rows(response)[0] == headings(language)
+
+
+def test_finnish_headings_name_the_columns_in_finnish(client, directory_page):
+    response = client.get(directory_page.url, {"format": "csv"}, HTTP_ACCEPT_LANGUAGE="fi")
+    assert csv_rows(response)[0][:2] == ["Nimi", "Lyhenne"]
+
+
+@pytest.mark.parametrize(
+    ("language", "sheet"), [("fi", "Yhdistykset"), ("sv", "Föreningar"), ("en", "Associations")]
+)
+def test_xlsx_sheet_is_named_in_the_language_of_the_request(
+    client, directory_page, language, sheet
+):
+    response = client.get(directory_page.url, {"format": "xlsx"}, HTTP_ACCEPT_LANGUAGE=language)
+    workbook = load_workbook(io.BytesIO(b"".join(response.streaming_content)))
+    assert workbook.sheetnames == [sheet]
+    assert [cell.value for cell in next(workbook.active.iter_rows())] == headings(language)
 
 
 def test_files_follow_the_filters(get):
@@ -179,19 +208,19 @@ def formulas(mikkeli):
 )
 def test_csv_cell_never_starts_a_formula(get, formulas, column, text):
     rows = csv_rows(get(q="sum", format="csv"))
-    assert dict(zip(rows[0], rows[1], strict=True))[column] == text
+    assert dict(zip(COLUMNS, rows[1], strict=True))[column] == text
 
 
 @pytest.mark.parametrize("column", ["name", "abbreviation", "description", "street_address"])
 def test_xlsx_cell_never_starts_a_formula(get, formulas, column):
     rows = xlsx_rows(get(q="sum", format="xlsx"))
-    value = dict(zip(rows[0], rows[1], strict=True))[column]
+    value = dict(zip(COLUMNS, rows[1], strict=True))[column]
     assert value.startswith("'")
 
 
 def test_phone_number_is_kept_as_it_is(get, formulas):
     rows = csv_rows(get(q="sum", format="csv"))
-    assert dict(zip(rows[0], rows[1], strict=True))["phone"] == "+358401234567"
+    assert dict(zip(COLUMNS, rows[1], strict=True))["phone"] == "+358401234567"
 
 
 def test_xlsx_holds_text_with_control_characters(get, mikkeli):
@@ -200,9 +229,9 @@ def test_xlsx_holds_text_with_control_characters(get, mikkeli):
         name="Kontrollin Kerho ry", description="Rivi 1\x0bRivi 2\x1b", home_municipality=mikkeli
     )
     rows = xlsx_rows(get(q="kontrollin kerho", format="xlsx"))
-    assert dict(zip(rows[0], rows[1], strict=True))["description"] == "Rivi 1 Rivi 2 "
+    assert dict(zip(COLUMNS, rows[1], strict=True))["description"] == "Rivi 1 Rivi 2 "
     rows = csv_rows(get(q="kontrollin kerho", format="csv"))
-    assert dict(zip(rows[0], rows[1], strict=True))["description"] == "Rivi 1\x0bRivi 2\x1b"
+    assert dict(zip(COLUMNS, rows[1], strict=True))["description"] == "Rivi 1\x0bRivi 2\x1b"
 
 
 def test_formula_neutralising_leaves_other_text_alone():

@@ -1,5 +1,6 @@
 """The directory page: a search form, filters with counts, results and pages."""
 
+import datetime
 import re
 from types import SimpleNamespace
 
@@ -8,9 +9,9 @@ from django.core.paginator import Paginator
 from django.test.utils import CaptureQueriesContext
 from django.utils import translation
 
-from wagtail_yhes.directory.listing import DirectoryListing, FacetOption
+from wagtail_yhes.directory.listing import COMMON_OPTIONS, DirectoryListing, FacetOption
 from wagtail_yhes.directory.params import DirectoryParams
-from wagtail_yhes.models import Association
+from wagtail_yhes.models import Association, Municipality
 
 from .factories import AssociationFactory
 
@@ -44,6 +45,10 @@ def option(html, name, value):
     return match.group()
 
 
+def has_option(html, name, value):
+    return f'name="{name}" value="{value}"' in html
+
+
 def test_page_has_a_labelled_search_field(get):
     html = get()
     assert '<label for="yhes-q">' in html
@@ -53,7 +58,9 @@ def test_page_has_a_labelled_search_field(get):
 def test_search_form_works_with_a_plain_get(get, directory_page):
     html = get()
     assert f'method="get" action="{directory_page.url}"' in html
-    assert "<script" not in html
+    # The filters and the order stand outside the form's element, and belong to it.
+    assert 'name="sort" form="yhes-search"' in html
+    assert 'value="mikkeli" form="yhes-search"' in html
 
 
 def selected_order(html):
@@ -115,7 +122,7 @@ def test_each_municipality_shows_its_count_for_the_search(get):
     html = get(q="martat")
     assert "1 result" in option(html, "municipality", "juva")
     assert "1 result" in option(html, "municipality", "mikkeli")
-    assert "0 results" in option(html, "municipality", "savonlinna")
+    assert not has_option(html, "municipality", "savonlinna")
 
 
 def test_municipality_counts_ignore_the_chosen_municipality(get):
@@ -127,7 +134,7 @@ def test_municipality_counts_ignore_the_chosen_municipality(get):
 def test_municipality_counts_follow_the_other_filters(get):
     html = get(field="koulutus-ja-sivistys")
     assert "1 result" in option(html, "municipality", "juva")
-    assert "0 results" in option(html, "municipality", "savonlinna")
+    assert not has_option(html, "municipality", "savonlinna")
 
 
 def test_activity_field_counts_follow_the_search(get):
@@ -138,7 +145,32 @@ def test_activity_field_counts_follow_the_search(get):
 def test_updated_since_choices_show_their_counts(get, directory_associations):
     html = get()
     assert "15 results" in option(html, "updated_since", "")
-    assert "0 results" in option(html, "updated_since", r"\d{4}-\d{2}-\d{2}")
+
+
+def test_choices_without_results_are_left_out(get):
+    # None of the associations has confirmed its details: no date finds any.
+    html = get()
+    assert not re.search(r'name="updated_since" value="\d', html)
+
+
+def test_a_chosen_option_without_results_stays(get):
+    html = get(q="martat", municipality="savonlinna")
+    assert "checked" in option(html, "municipality", "savonlinna")
+
+
+def test_long_filter_shows_the_most_common_options_first(client, directory_page, region):
+    municipalities = list(Municipality.objects.all())
+    assert len(municipalities) > COMMON_OPTIONS
+    for number, municipality in enumerate(municipalities):
+        for _copy in range(number + 1):
+            AssociationFactory(home_municipality=municipality)
+    html = client.get(directory_page.url, HTTP_ACCEPT_LANGUAGE="en").content.decode()
+    common, more = html.split('<details class="yhes-facet__more">', 1)
+    last = municipalities[-1]
+    first = municipalities[0]
+    assert f'value="{last.slug}"' in common
+    assert f'value="{first.slug}"' in more.split("</details>", 1)[0]
+    assert f"Show all ({len(municipalities)})" in more
 
 
 def test_chosen_filters_are_checked(get):
@@ -149,19 +181,39 @@ def test_chosen_filters_are_checked(get):
 
 
 def test_filters_name_places_in_the_language_of_the_page_only(client, directory_page, region):
-    finnish = client.get(directory_page.url, HTTP_ACCEPT_LANGUAGE="fi").content.decode()
+    url = f"{directory_page.url}?municipality=savonlinna"
+    finnish = client.get(url, HTTP_ACCEPT_LANGUAGE="fi").content.decode()
     savonlinna = option(finnish, "municipality", "savonlinna")
     assert "Savonlinna" in savonlinna
     assert "Nyslott" not in savonlinna
-    swedish = client.get(directory_page.url, HTTP_ACCEPT_LANGUAGE="sv").content.decode()
+    swedish = client.get(url, HTTP_ACCEPT_LANGUAGE="sv").content.decode()
     assert "Nyslott" in option(swedish, "municipality", "savonlinna")
     assert "Savonlinna" not in option(swedish, "municipality", "savonlinna")
 
 
 def test_filters_are_in_the_alphabetical_order_of_the_page_language(client, directory_page, region):
-    swedish = client.get(directory_page.url, HTTP_ACCEPT_LANGUAGE="sv").content.decode()
+    url = f"{directory_page.url}?municipality=mikkeli&municipality=savonlinna"
+    swedish = client.get(url, HTTP_ACCEPT_LANGUAGE="sv").content.decode()
     # Sankt Michel (Mikkeli) comes after Nyslott (Savonlinna) in Swedish.
     assert swedish.index('value="savonlinna"') < swedish.index('value="mikkeli"')
+
+
+def test_filter_panel_says_how_many_filters_are_chosen(get):
+    html = get(municipality=["juva", "mikkeli"], field="koulutus-ja-sivistys")
+    assert "Refine the search (3)" in html
+
+
+def test_filter_panel_is_closed_until_opened(get):
+    html = get(municipality="juva")
+    assert '<details class="yhes-filters__panel" data-yhes-filters>' in html
+
+
+def test_result_shows_when_its_details_were_confirmed(get):
+    association = Association.objects.get(name="Juvan Martat ry")
+    association.last_verified = datetime.date(2026, 3, 9)
+    association.save()
+    html = get(q="juvan martat")
+    assert 'Details confirmed <time datetime="2026-03-09">' in html
 
 
 def test_active_filters_are_listed(get):
@@ -178,7 +230,8 @@ def test_each_active_filter_can_be_removed_alone(get, directory_page):
 
 def test_removing_the_only_filter_leads_to_the_whole_directory(get, directory_page):
     html = get(q="martat")
-    assert f'<a href="{directory_page.url}" aria-label="Remove Search: martat">' in html
+    chip = f'<a href="{directory_page.url}" aria-label="Remove Search: martat" class="yhes-chip">'
+    assert chip in html
 
 
 def test_filters_stay_when_paging(get, directory_page):
@@ -366,7 +419,8 @@ def test_filter_option_names_are_escaped(client, directory_page, region):
     assert "&lt;i&gt;Vetenskap&lt;/i&gt;" in swedish.content.decode()
     assert "<i>" not in swedish.content.decode()
     assert (
-        '<input type="checkbox" id="yhes-field-tiede" name="field" value="tiede" checked>' in html
+        '<input type="checkbox" id="yhes-field-tiede" name="field" value="tiede" checked'
+        ' form="yhes-search">' in html
     )
     assert "<b>" not in html and "<i>" not in html
 
@@ -390,3 +444,29 @@ def test_search_exactly_as_typed_finds_nothing_and_asks_nothing(get):
     html = get(q="marrtat", exact=1)
     assert "Did you mean" not in html
     assert "0 associations found" in html
+
+
+def test_language_switch_offers_swedish_on_a_finnish_page(client, directory_page, region):
+    html = client.get(directory_page.url, {"q": "martat"}, HTTP_ACCEPT_LANGUAGE="fi")
+    html = html.content.decode()
+    assert '<button type="submit" name="language" value="sv" lang="sv"' in html
+    assert f'<input type="hidden" name="next" value="{directory_page.url}?q=martat">' in html
+    assert 'value="fi" lang="fi"' not in html
+
+
+def test_language_switch_keeps_the_search(client, directory_page, directory_associations):
+    search = f"{directory_page.url}?q=martat&municipality=juva"
+    response = client.post("/i18n/setlang/", {"language": "sv", "next": search})
+    assert response.status_code == 302
+    assert response["Location"] == search
+    html = client.get(response["Location"]).content.decode()
+    assert '<html lang="sv">' in html
+    assert "Kommun: Jockas" in html
+
+
+def test_no_language_switch_where_the_host_has_one_language(
+    client, directory_page, region, settings
+):
+    settings.LANGUAGES = [("fi", "Suomi")]
+    html = client.get(directory_page.url, HTTP_ACCEPT_LANGUAGE="fi").content.decode()
+    assert "yhes-language-switch" not in html

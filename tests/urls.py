@@ -14,6 +14,8 @@ sitemap_sections = {"pages": Sitemap, "associations": AssociationSitemap}
 urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
+    # Django's set_language, for the directory's language switch.
+    path("i18n/", include("django.conf.urls.i18n")),
     path("sitemap.xml", sitemap_views.sitemap),
     path(
         "sitemap-index.xml",

@@ -5,7 +5,8 @@ from django.conf import settings
 DEFAULTS = {
     # Template that every front-end template of the package extends.
     "BASE_TEMPLATE": "base.html",
-    # Static path of the package's stylesheet; None leaves it out, another path replaces it.
+    # Static path of the package's stylesheet (the directory, the association pages, the
+    # forms and the voice pages); None leaves it out, another path replaces it.
     "STYLESHEET": "wagtail_yhes/css/yhes.css",
     # Days for which an emailed update link works.
     "UPDATE_LINK_MAX_AGE": 7,

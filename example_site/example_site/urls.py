@@ -10,6 +10,8 @@ urlpatterns = [
     path("django-admin/", admin.site.urls),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
+    # Django's set_language, for the directory's language switch.
+    path("i18n/", include("django.conf.urls.i18n")),
     path("sitemap.xml", sitemap),
 ]
 

@@ -12,7 +12,9 @@ listing exports are:
   flat memory.
 """
 
-from wagtail.admin.views.mixins import SpreadsheetExportMixin
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
+from wagtail.admin.views.mixins import ExcelDateFormatter, SpreadsheetExportMixin
 
 from ..spreadsheets import VALUE_PREPROCESS, FinnishExcelCsvMixin
 from .results import load_results
@@ -38,6 +40,27 @@ COLUMNS = (
     "last_verified",
 )
 
+#: The headings of the columns in the files, in the language of the request.
+HEADINGS = {
+    "name": _("Name"),
+    "abbreviation": _("Abbreviation"),
+    "slug": _("Identifier in the address"),
+    "url": _("Address of the page"),
+    "home_municipality": _("Home municipality"),
+    "home_municipality_code": _("Home municipality code"),
+    "municipalities": _("Area of operation"),
+    "municipality_codes": _("Municipality codes of the area"),
+    "activity_fields": _("Activity fields"),
+    "description": _("Description"),
+    "email": pgettext_lazy("contact detail", "Email"),
+    "phone": _("Phone"),
+    "website": _("Website"),
+    "street_address": _("Street address"),
+    "postal_code": _("Postal code"),
+    "post_office": _("Post office"),
+    "last_verified": _("Details last confirmed"),
+}
+
 _CHUNK_SIZE = 1000
 
 
@@ -45,13 +68,26 @@ class DirectoryExport(FinnishExcelCsvMixin, SpreadsheetExportMixin):
     """Writes the rows of a directory search as a CSV or XLSX download."""
 
     list_export = list(COLUMNS)
-    export_headings = {column: column for column in COLUMNS}
+    export_headings = HEADINGS
     export_filename = "yhdistykset"
     # Dates stay dates in XLSX, and are written YYYY-MM-DD in CSV.
     custom_value_preprocess = VALUE_PREPROCESS
 
     def to_row_dict(self, item):
         return item
+
+    def write_xlsx(self, queryset, output):
+        """Write the workbook as Wagtail does, with a sheet named in the request's language."""
+        from openpyxl import Workbook
+
+        workbook = Workbook(write_only=True, iso_dates=True)
+        worksheet = workbook.create_sheet(title=str(pgettext_lazy("sheet", "Associations")))
+        worksheet.append(self.get_heading(queryset, field) for field in self.list_export)
+        date_format = ExcelDateFormatter().get()
+        for item in queryset:
+            row = self.generate_xlsx_row(worksheet, self.to_row_dict(item), date_format)
+            worksheet.append(row)
+        workbook.save(output)
 
 
 def export_rows(search, *, base_url, municipalities, activity_fields):

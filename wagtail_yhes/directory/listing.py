@@ -41,14 +41,44 @@ class FacetOption:
         }
 
 
+#: A filter with more options than this shows the most common of them first, and the
+#: rest behind "Show all".
+COMMON_OPTIONS = 8
+
+
 @dataclass
 class Facet:
-    """A filter: a group of checkboxes (several may be chosen) or radio buttons."""
+    """A filter: a group of checkboxes (several may be chosen) or radio buttons.
+
+    Options that give no results are left out unless chosen: they would only lead to
+    an empty page.
+    """
 
     name: str
     legend: str
     input_type: str
     options: list = field(default_factory=list)
+
+    def add(self, option):
+        """Add ``option``, unless it gives no results and is not chosen."""
+        if option.checked or option.count != 0:
+            self.options.append(option)
+
+    @cached_property
+    def common_options(self):
+        """The options shown first: all of a short list; of a long one, the chosen and
+        the ``COMMON_OPTIONS`` that give the most results, most first."""
+        if len(self.options) <= COMMON_OPTIONS:
+            return self.options
+        by_count = sorted(self.options, key=lambda option: -(option.count or 0))
+        common = by_count[:COMMON_OPTIONS]
+        return common + [o for o in self.options if o.checked and o not in common]
+
+    @property
+    def more_options(self):
+        """The rest of the options, in alphabetical order, shown on request."""
+        common = self.common_options
+        return [option for option in self.options if option not in common]
 
 
 @dataclass
@@ -121,7 +151,7 @@ class DirectoryListing:
         facet = Facet(name=name, legend=legend, input_type="checkbox")
         # In the active language only, in its alphabetical order.
         for obj in sorted(objects, key=lambda obj: finnish.sort_key(obj.localized_name)):
-            facet.options.append(
+            facet.add(
                 FacetOption(
                     value=obj.slug,
                     label=obj.localized_name,
@@ -138,7 +168,7 @@ class DirectoryListing:
         option = FacetOption(
             "", _("Any time"), counts.get(None), not chosen, "yhes-updated_since-any"
         )
-        facet.options.append(option)
+        facet.add(option)
         labels = [
             _("In the last month"),
             _("In the last six months"),
@@ -153,7 +183,7 @@ class DirectoryListing:
             )
             counts = {**counts, chosen: self.count}
         for label, day in days:
-            facet.options.append(
+            facet.add(
                 FacetOption(
                     day.isoformat(),
                     label,
@@ -203,6 +233,21 @@ class DirectoryListing:
             text = _("Confirmed since %(date)s") % {"date": since}
             filters.append(Link(text, self.url(updated_since=None, page=None)))
         return filters
+
+    @property
+    def filter_count(self):
+        """How many filters are chosen (the search words are not a filter)."""
+        params = self.params
+        return (
+            len(params.municipalities)
+            + len(params.activity_fields)
+            + (1 if params.updated_since else 0)
+        )
+
+    @property
+    def suggest_url(self):
+        """The address that answers as-you-type suggestions (JSON)."""
+        return self.base_url + self.page.reverse_subpage("suggest")
 
     @property
     def clear_url(self):

@@ -7,6 +7,7 @@ per search and version, so a change shows at once.
 """
 
 import hashlib
+from urllib.parse import urlsplit
 
 from django.conf import settings
 from django.core.cache import caches
@@ -15,6 +16,7 @@ from django.core.paginator import Paginator
 from django.http import Http404, JsonResponse, QueryDict
 from django.template.loader import render_to_string
 from django.utils import timezone
+from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
@@ -143,6 +145,8 @@ def directory_index(page, request):
         sorted(query.lists()),
         notices,
         timezone.localdate(),
+        # What the page keeps is its listing's HTML with the address of its search.
+        "page and address",
     )
     if query.get("format") in (CSV, XLSX):
         params, search, vocabulary = _read(query, notices)
@@ -159,11 +163,14 @@ def directory_index(page, request):
         data = _cached(key, lambda: _json(page, query, notices, full_url), keep=True)
         return JsonResponse(data, json_dumps_params={"ensure_ascii": False})
     preview = getattr(request, "is_preview", False)
-    html = _cached(key, lambda: _listing_html(page, query, notices, base_url), keep=not preview)
+    html, search_url = _cached(
+        key, lambda: _listing_html(page, query, notices, base_url), keep=not preview
+    )
     return page.render(
         request,
         context_overrides={
             "directory_html": html,
+            "search_url": search_url,
             "submit_url": base_url + page.reverse_subpage("submit"),
             "update_url": base_url + page.reverse_subpage("request_update"),
         },
@@ -213,7 +220,10 @@ def _listing_html(page, query, notices, base_url):
         base_url=base_url,
         revision=revision,
     )
-    return render_to_string(LISTING_TEMPLATE, {"directory": directory, "page": page})
+    html = render_to_string(LISTING_TEMPLATE, {"directory": directory, "page": page})
+    # The search as the directory reads it, for the language switch: never the address
+    # as sent, which may carry anything.
+    return html, directory.url()
 
 
 def suggest(page, request):
@@ -231,6 +241,24 @@ def suggest(page, request):
     return JsonResponse({"suggestions": _cached(key, compute, keep=True)})
 
 
+def back_url(request, directory_url):
+    """The search that the visitor came from, or the directory without a search.
+
+    The browser names the page that linked here (``Referer``): a search of this
+    directory on this site is linked back to as it was, any other page is not.
+    """
+    referer = request.headers.get("referer", "")
+    same_site = url_has_allowed_host_and_scheme(
+        referer, allowed_hosts={request.get_host()}, require_https=request.is_secure()
+    )
+    if not same_site:
+        return directory_url
+    parts = urlsplit(referer)
+    if parts.path != urlsplit(directory_url).path or not parts.query:
+        return directory_url
+    return f"{directory_url}?{parts.query}"
+
+
 def association_detail(page, request, slug):
     """One published association's page; any other slug is "not found"."""
     association = (
@@ -245,6 +273,7 @@ def association_detail(page, request, slug):
     context = {
         "association": association,
         "directory_url": base_url,
+        "back_url": back_url(request, base_url),
         "update_url": f"{base_url}update/?association={association.slug}",
         "json_ld": organization_json_ld(
             association, url=f"{page.get_full_url(request)}{association.slug}/"
