@@ -158,20 +158,7 @@ def read_params(query, *, municipalities, activity_fields):
             result.append(value)
         return result
 
-    unknown = [name for name in query if name not in PARAMETERS and not _TRACKING.match(name)]
-    if unknown:
-        garbled = garbled or any(_REPLACEMENT in name for name in unknown)
-        notices.append(
-            ngettext(
-                "The address had a parameter that the directory does not use: %(names)s. "
-                "It was ignored.",
-                "The address had parameters that the directory does not use: %(names)s. "
-                "They were ignored.",
-                len(unknown),
-            )
-            % {"names": _quoted(unknown)}
-        )
-
+    garbled = _note_unknown_parameters(query, notices)
     single = {}
     for name in _SINGLE:
         given = values(name)
@@ -194,24 +181,10 @@ def read_params(query, *, municipalities, activity_fields):
     _read_text(params, single["q"])
     params.exact = single["exact"] not in ("", "0")
     params.municipalities = _read_choices(
-        params,
-        values("municipality"),
-        municipalities,
-        ngettext_lazy(
-            "There is no municipality %(values)s in the directory; it was left out.",
-            "There are no municipalities %(values)s in the directory; they were left out.",
-            "count",
-        ),
+        params, values("municipality"), municipalities, _UNKNOWN_MUNICIPALITIES
     )
     params.activity_fields = _read_choices(
-        params,
-        values("field"),
-        activity_fields,
-        ngettext_lazy(
-            "There is no activity field %(values)s in the directory; it was left out.",
-            "There are no activity fields %(values)s in the directory; they were left out.",
-            "count",
-        ),
+        params, values("field"), activity_fields, _UNKNOWN_ACTIVITY_FIELDS
     )
     _read_updated_since(params, single["updated_since"])
     _read_sort(params, single["sort"])
@@ -220,6 +193,26 @@ def read_params(query, *, municipalities, activity_fields):
     if garbled:
         notices.append(_("Some characters of the address could not be read and were left out."))
     return params
+
+
+def _note_unknown_parameters(query, notices):
+    """Add a notice naming the parameters of ``query`` that the directory does not use.
+
+    Returns whether a name was garbled (had bytes that are not UTF-8).
+    """
+    unknown = [name for name in query if name not in PARAMETERS and not _TRACKING.match(name)]
+    if unknown:
+        notices.append(
+            ngettext(
+                "The address had a parameter that the directory does not use: %(names)s. "
+                "It was ignored.",
+                "The address had parameters that the directory does not use: %(names)s. "
+                "They were ignored.",
+                len(unknown),
+            )
+            % {"names": _quoted(unknown)}
+        )
+    return any(_REPLACEMENT in name for name in unknown)
 
 
 def _read_text(params, text):
@@ -251,6 +244,18 @@ def _read_text(params, text):
         cleaned = " ".join(word.text for word in words)
     params.text = cleaned
     params.words = words
+
+
+_UNKNOWN_MUNICIPALITIES = ngettext_lazy(
+    "There is no municipality %(values)s in the directory; it was left out.",
+    "There are no municipalities %(values)s in the directory; they were left out.",
+    "count",
+)
+_UNKNOWN_ACTIVITY_FIELDS = ngettext_lazy(
+    "There is no activity field %(values)s in the directory; it was left out.",
+    "There are no activity fields %(values)s in the directory; they were left out.",
+    "count",
+)
 
 
 def _read_choices(params, slugs, options, notice):

@@ -368,7 +368,8 @@ def _workbook_cell(value):
     return value
 
 
-def _read_workbook(data, *, max_rows, max_unpacked_size):
+def _open_workbook(data, *, max_unpacked_size):
+    """The workbook of ``data``, read-only, once its archive is known to be safe."""
     import openpyxl
 
     try:
@@ -382,11 +383,15 @@ def _read_workbook(data, *, max_rows, max_unpacked_size):
             # openpyxl warns about styles and extensions it does not support; the
             # values are read all the same.
             warnings.simplefilter("ignore")
-            workbook = openpyxl.load_workbook(io.BytesIO(data), read_only=True, data_only=True)
+            return openpyxl.load_workbook(io.BytesIO(data), read_only=True, data_only=True)
     except FileError:
         raise
     except Exception as error:
         raise _workbook_error(error) from None
+
+
+def _read_workbook(data, *, max_rows, max_unpacked_size):
+    workbook = _open_workbook(data, max_unpacked_size=max_unpacked_size)
     if not workbook.worksheets:
         workbook.close()
         raise _not_a_workbook()

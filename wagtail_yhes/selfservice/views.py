@@ -191,7 +191,6 @@ def update_view(request, page, token):
     association = read_update_token(token)
     if association is None:
         return _invalid_link(request, page)
-
     # A form that failed validation has written its values onto the instance: the page
     # names the association as it is published.
     association_name = association.name
