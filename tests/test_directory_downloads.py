@@ -158,3 +158,10 @@ def test_a_file_not_ready_in_time_is_asked_for_again(committed_download, setting
     assert "The file is being prepared." in answers[0].content.decode()
     assert answers[-1].status_code == 200
     assert len(kept_files()) == 1
+
+
+def test_each_language_gets_its_own_file(client, directory_page, directory_associations):
+    finnish = client.get(directory_page.url, {"format": "csv"}, HTTP_ACCEPT_LANGUAGE="fi")
+    swedish = client.get(directory_page.url, {"format": "csv"}, HTTP_ACCEPT_LANGUAGE="sv")
+    assert b"".join(finnish.streaming_content).decode("utf-8-sig").startswith("Nimi;")
+    assert b"".join(swedish.streaming_content).decode("utf-8-sig").startswith("Namn;")

@@ -15,7 +15,7 @@ from django.core.exceptions import TooManyFieldsSent
 from django.core.paginator import Paginator
 from django.http import Http404, JsonResponse, QueryDict
 from django.template.loader import render_to_string
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
@@ -151,13 +151,17 @@ def directory_index(page, request):
     if query.get("format") in (CSV, XLSX):
         params, search, vocabulary = _read(query, notices)
         if params.format in (CSV, XLSX):
+            language = get_language()
 
             def write_file(file):
                 # Maybe in a thread of its own: the search reads through that thread's
-                # database connection.
-                exports.write_export(file, search, params.format, base_url=full_url, **vocabulary)
+                # database connection, and the headings need the request's language.
+                with translation.override(language):
+                    exports.write_export(
+                        file, search, params.format, base_url=full_url, **vocabulary
+                    )
 
-            search_key = (full_url, *params.query_items())
+            search_key = (full_url, language, *params.query_items())
             return downloads.download_response(request, params.format, search_key, write_file)
     if query.get("format") == JSON:
         data = _cached(key, lambda: _json(page, query, notices, full_url), keep=True)
