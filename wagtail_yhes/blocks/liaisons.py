@@ -8,7 +8,11 @@ from django.urls import NoReverseMatch, reverse
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
-from wagtail.admin.telepath import register
+
+try:
+    from wagtail.admin.telepath import register
+except ImportError:  # Wagtail 7.0 has it at wagtail.telepath
+    from wagtail.telepath import register
 from wagtail.blocks.list_block import ListBlockValidationError
 from wagtail.blocks.struct_block import StructBlockAdapter, StructBlockValidationError
 
