@@ -1,9 +1,11 @@
 """Moderators find "Näytä muutokset" from each task and from the association's status panel."""
 
 import datetime
+import inspect
 
 import pytest
 from django.urls import reverse
+from wagtail.admin.views.generic import mixins as generic_mixins
 
 from wagtail_yhes.models import Association
 from wagtail_yhes.selfservice.tokens import make_update_token
@@ -130,6 +132,12 @@ def test_approving_in_the_edit_view_says_so_in_finnish(
     assert "Yhdistys ”Mikkelin Kuoroyhdistys ry” hyväksyttiin." in response.content.decode()
 
 
+# Wagtail 7.1 and later send the revision that an edit form was opened at
+# (``loaded_revision_id``); Wagtail 7.0's forms do not, so there the view cannot tell.
+SENDS_LOADED_REVISION = "loaded_revision_id" in inspect.getsource(generic_mixins)
+
+
+@pytest.mark.skipif(not SENDS_LOADED_REVISION, reason="the edit form names no revision")
 def test_approving_a_form_opened_before_a_newer_update_is_refused(
     client, directory, association, moderator_client
 ):
