@@ -18,12 +18,13 @@ REPO_DIR = Path(wagtail_yhes.__file__).resolve().parent.parent
 #: The newest migration of ``wagtailcore`` in Wagtail 7.0, the oldest supported Wagtail.
 OLDEST_WAGTAILCORE_MIGRATION = "0094_alter_page_locale"
 
-# The package's migrations, and those of the test-only app, which every environment of
-# the matrix applies as well.
+# The package's migrations, and those of the test-only app and the example site, which
+# every environment of the matrix applies as well.
 MIGRATIONS = sorted(
     [
         *(REPO_DIR / "wagtail_yhes" / "migrations").glob("[0-9]*.py"),
         *(REPO_DIR / "tests").glob("**/migrations/[0-9]*.py"),
+        *(REPO_DIR / "example_site").glob("**/migrations/[0-9]*.py"),
     ]
 )
 
@@ -61,7 +62,7 @@ def test_migration_names_the_page_model_as_every_wagtail_knows_it(migration):
 @by_migration
 def test_migration_depends_only_on_core_migrations_of_wagtail_7_0(migration):
     source = migration.read_text(encoding="utf-8")
-    dependencies = re.findall(r"\(\s*['\"]wagtailcore['\"]\s*,\s*['\"](\w+)['\"]\s*\)", source)
+    dependencies = re.findall(r"\(\s*['\"]wagtailcore['\"]\s*,\s*['\"](\d{4}_\w+)['\"]\s*\)", source)
     newer = [dep for dep in dependencies if number(dep) > number(OLDEST_WAGTAILCORE_MIGRATION)]
     assert not newer, (
         f"{name(migration)}: depends on {newer}, which Wagtail 7.0 lacks; depend on "
