@@ -62,7 +62,9 @@ def test_migration_names_the_page_model_as_every_wagtail_knows_it(migration):
 @by_migration
 def test_migration_depends_only_on_core_migrations_of_wagtail_7_0(migration):
     source = migration.read_text(encoding="utf-8")
-    dependencies = re.findall(r"\(\s*['\"]wagtailcore['\"]\s*,\s*['\"](\d{4}_\w+)['\"]\s*\)", source)
+    dependencies = re.findall(
+        r"\(\s*['\"]wagtailcore['\"]\s*,\s*['\"](\d{4}_\w+)['\"]\s*\)", source
+    )
     newer = [dep for dep in dependencies if number(dep) > number(OLDEST_WAGTAILCORE_MIGRATION)]
     assert not newer, (
         f"{name(migration)}: depends on {newer}, which Wagtail 7.0 lacks; depend on "
