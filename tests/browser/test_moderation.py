@@ -10,7 +10,7 @@ from django.contrib.auth.models import Group
 
 from wagtail_yhes.selfservice.moderation import MODERATORS_GROUP_NAME, setup_moderation
 
-from .checks import AXE_TAGS, format_violations, save_screenshot
+from .checks import axe_violations, format_violations, save_screenshot
 from .states import open_update_link, send
 
 #: Text on these pages that Wagtail gives in English: its Finnish catalogue lacks it.
@@ -54,32 +54,6 @@ def moderator(site, django_user_model):
     )
     user.groups.add(Group.objects.get(name=MODERATORS_GROUP_NAME))
     return user
-
-
-_RUN_AXE = """async ([tags, exclude]) => {
-    const results = await axe.run({include: [document], exclude: exclude}, {
-        runOnly: {type: "tag", values: tags},
-        resultTypes: ["violations"],
-    });
-    return results.violations.map((violation) => ({
-        id: violation.id,
-        impact: violation.impact,
-        help: violation.help,
-        helpUrl: violation.helpUrl,
-        nodes: violation.nodes.map((node) => ({
-            target: node.target.join(" "),
-            html: node.html,
-            summary: node.failureSummary,
-        })),
-    }));
-}"""
-
-
-def axe_violations(page, axe_script, exclude=()):
-    """axe-core's WCAG A and AA rules, on the page less the ``exclude`` selectors."""
-    if not page.evaluate("() => typeof window.axe !== 'undefined'"):
-        page.add_script_tag(content=axe_script)
-    return page.evaluate(_RUN_AXE, [AXE_TAGS, [[selector] for selector in exclude]])
 
 
 def visible_text(page):
