@@ -19,28 +19,8 @@ from wagtail.admin.views.mixins import ExcelDateFormatter, SpreadsheetExportMixi
 from ..spreadsheets import VALUE_PREPROCESS, FinnishExcelCsvMixin
 from .results import load_results
 
-#: The columns of the open data files, named as the keys of the JSON format.
-COLUMNS = (
-    "name",
-    "abbreviation",
-    "slug",
-    "url",
-    "home_municipality",
-    "home_municipality_code",
-    "municipalities",
-    "municipality_codes",
-    "activity_fields",
-    "description",
-    "email",
-    "phone",
-    "website",
-    "street_address",
-    "postal_code",
-    "post_office",
-    "last_verified",
-)
-
-#: The headings of the columns in the files, in the language of the request.
+#: The columns of the open data files, named as the keys of the JSON format, and their
+#: headings in the language of the request.
 HEADINGS = {
     "name": _("Name"),
     "abbreviation": _("Abbreviation"),
@@ -60,6 +40,7 @@ HEADINGS = {
     "post_office": _("Post office"),
     "last_verified": _("Details last confirmed"),
 }
+COLUMNS = tuple(HEADINGS)
 
 _CHUNK_SIZE = 1000
 
@@ -100,25 +81,14 @@ def export_rows(search, *, base_url, municipalities, activity_fields):
     for start in range(0, len(ids), _CHUNK_SIZE):
         chunk = ids[start : start + _CHUNK_SIZE]
         for result in load_results(chunk, base_url=base_url, **vocabulary):
-            home = result.home_municipality
+            home, areas = result.home_municipality, result.municipalities
             yield {
-                "name": result.name,
-                "abbreviation": result.abbreviation,
-                "slug": result.slug,
-                "url": result.url,
+                **{column: getattr(result, column, "") for column in COLUMNS},
                 "home_municipality": home.name if home else "",
                 "home_municipality_code": home.code if home else "",
-                "municipalities": [m.name for m in result.municipalities],
-                "municipality_codes": [m.code for m in result.municipalities],
+                "municipalities": [m.name for m in areas],
+                "municipality_codes": [m.code for m in areas],
                 "activity_fields": [f.name for f in result.activity_fields],
-                "description": result.description,
-                "email": result.email,
-                "phone": result.phone,
-                "website": result.website,
-                "street_address": result.street_address,
-                "postal_code": result.postal_code,
-                "post_office": result.post_office,
-                "last_verified": result.last_verified,
             }
 
 
