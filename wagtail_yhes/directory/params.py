@@ -1,9 +1,8 @@
-"""Reading the directory's GET parameters.
+"""Reading the directory's GET parameters (docs/directory.md).
 
-A directory address can come from anywhere: a bookmark, a link with a typo, a crawler, an
-attack. Nothing in it may break the page, so every parameter is read on its own: a
-value that cannot be used is dropped or brought within bounds, and a notice tells the
-visitor what was ignored. The parameters are described in docs/directory.md.
+An address can come from a bookmark, a link with a typo, a crawler or an attack, and
+nothing in it may break the page: each value that cannot be used is dropped or brought
+within bounds, and a notice tells the visitor what was ignored.
 """
 
 import datetime
@@ -28,28 +27,20 @@ MAX_QUERY_LENGTH = 200
 MAX_QUERY_WORDS = 10
 #: The largest page of the JSON format.
 MAX_PAGE_SIZE = 100
+#: The largest page number read; larger ones are past any last page too. It keeps the
+#: row offset of a page well within what databases take.
+BEYOND_LAST_PAGE = 10**9
 
-PARAMETERS = (
-    "q",
-    "exact",
-    "municipality",
-    "field",
-    "updated_since",
-    "sort",
-    "page",
-    "page_size",
-    "format",
-)
-_SINGLE = ("q", "exact", "updated_since", "sort", "page", "page_size", "format")
+#: The parameters, in the order of the directory's addresses.
+PARAMETERS = "q exact municipality field updated_since sort page page_size format".split()
+#: The parameters that take several values.
+MULTIPLE = ("municipality", "field")
 
 # Parameters that links from newsletters and social media add; they are not ours to
 # complain about.
 _TRACKING = re.compile(r"^(utm_\w+|fbclid|gclid|mc_cid|mc_eid|_ga)$")
 _DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
-# What Django puts in place of bytes of the address that are not UTF-8.
 _REPLACEMENT = "\ufffd"
-# How much of an unusable value a notice repeats back.
-_ECHO_LENGTH = 40
 
 
 def _echo(value):
@@ -59,21 +50,11 @@ def _echo(value):
     the notice or reorder its own words (a right-to-left override).
     """
     shown = "".join("\ufffd" if unicodedata.category(c) in ("Cc", "Cf") else c for c in value)
-    return Truncator(shown).chars(_ECHO_LENGTH)
+    return Truncator(shown).chars(40)
 
 
-def _searchable(text):
-    """``text`` with each control character as a space, and without format characters.
-
-    A control character (a NUL, a tab) stands between words; a format character (a
-    zero-width space, a soft hyphen, a direction mark) stands inside a word, or does
-    nothing but reorder what is shown.
-    """
-    return "".join(
-        " " if category == "Cc" else c
-        for c in text
-        if (category := unicodedata.category(c)) != "Cf"
-    )
+def _quoted(values):
+    return ", ".join(f'"{_echo(value)}"' for value in values[:5])
 
 
 @dataclass
@@ -146,60 +127,6 @@ def read_params(query, *, municipalities, activity_fields):
     """
     params = DirectoryParams()
     notices = params.notices
-    garbled = False
-
-    def values(name):
-        nonlocal garbled
-        result = []
-        for value in query.getlist(name):
-            if _REPLACEMENT in value:
-                garbled = True
-                value = value.replace(_REPLACEMENT, "")
-            result.append(value)
-        return result
-
-    garbled = _note_unknown_parameters(query, notices)
-    single = {}
-    for name in _SINGLE:
-        given = values(name)
-        if len(set(given)) > 1:
-            notices.append(
-                _('"%(name)s" was given more than once; the first value was used.') % {"name": name}
-            )
-        single[name] = given[0].strip() if given else ""
-
-    # Format first: it decides whether the page size applies.
-    if single["format"]:
-        if single["format"] in FORMATS:
-            params.format = single["format"]
-        else:
-            notices.append(
-                _('There is no format "%(format)s"; the page is shown instead.')
-                % {"format": _echo(single["format"])}
-            )
-
-    _read_text(params, single["q"])
-    params.exact = single["exact"] not in ("", "0")
-    params.municipalities = _read_choices(
-        params, values("municipality"), municipalities, _UNKNOWN_MUNICIPALITIES
-    )
-    params.activity_fields = _read_choices(
-        params, values("field"), activity_fields, _UNKNOWN_ACTIVITY_FIELDS
-    )
-    _read_updated_since(params, single["updated_since"])
-    _read_sort(params, single["sort"])
-    _read_page(params, single["page"], single["page_size"])
-
-    if garbled:
-        notices.append(_("Some characters of the address could not be read and were left out."))
-    return params
-
-
-def _note_unknown_parameters(query, notices):
-    """Add a notice naming the parameters of ``query`` that the directory does not use.
-
-    Returns whether a name was garbled (had bytes that are not UTF-8).
-    """
     unknown = [name for name in query if name not in PARAMETERS and not _TRACKING.match(name)]
     if unknown:
         notices.append(
@@ -212,12 +139,49 @@ def _note_unknown_parameters(query, notices):
             )
             % {"names": _quoted(unknown)}
         )
-    return any(_REPLACEMENT in name for name in unknown)
+    # Django reads bytes of the address that are not UTF-8 as "\ufffd".
+    if any(_REPLACEMENT in name + "".join(values) for name, values in query.lists()):
+        notices.append(_("Some characters of the address could not be read and were left out."))
+    given = {
+        name: [value.replace(_REPLACEMENT, "").strip() for value in query.getlist(name)]
+        for name in PARAMETERS
+    }
+    single = {}
+    for name in (name for name in PARAMETERS if name not in MULTIPLE):
+        if len(set(given[name])) > 1:
+            notices.append(
+                _('"%(name)s" was given more than once; the first value was used.') % {"name": name}
+            )
+        single[name] = given[name][0] if given[name] else ""
+    # Format first: it decides whether the page size applies.
+    if single["format"] in FORMATS:
+        params.format = single["format"]
+    elif single["format"]:
+        notices.append(
+            _('There is no format "%(format)s"; the page is shown instead.')
+            % {"format": _echo(single["format"])}
+        )
+    _read_text(params, single["q"])
+    params.exact = single["exact"] not in ("", "0")
+    params.municipalities = _read_choices(
+        params, given["municipality"], municipalities, _UNKNOWN_MUNICIPALITIES
+    )
+    params.activity_fields = _read_choices(
+        params, given["field"], activity_fields, _UNKNOWN_ACTIVITY_FIELDS
+    )
+    _read_updated_since(params, single["updated_since"])
+    _read_sort(params, single["sort"])
+    _read_page(params, single["page"], single["page_size"])
+    return params
 
 
 def _read_text(params, text):
-    cleaned = _searchable(text)
-    if any(c not in " \t\n" and unicodedata.category(c) in ("Cc", "Cf") for c in text):
+    # A control character (a NUL, a tab) stands between words; a format character (a
+    # zero-width space, a soft hyphen, a direction mark) stands inside a word, or does
+    # nothing but reorder what is shown.
+    characters = [(c, unicodedata.category(c)) for c in text]
+    cleaned = "".join(" " if kind == "Cc" else c for c, kind in characters if kind != "Cf")
+    if any(kind in ("Cc", "Cf") and c not in " \t\n" for c, kind in characters):
         params.notices.append(_("Characters that cannot be searched for were left out."))
     cleaned = " ".join(cleaned.split())
     if len(cleaned) > MAX_QUERY_LENGTH:
@@ -242,8 +206,7 @@ def _read_text(params, text):
             % {"count": MAX_QUERY_WORDS}
         )
         cleaned = " ".join(word.text for word in words)
-    params.text = cleaned
-    params.words = words
+    params.text, params.words = cleaned, words
 
 
 _UNKNOWN_MUNICIPALITIES = ngettext_lazy(
@@ -259,29 +222,24 @@ _UNKNOWN_ACTIVITY_FIELDS = ngettext_lazy(
 
 
 def _read_choices(params, slugs, options, notice):
-    """The options chosen by ``slugs``; a ``notice`` (lazy, plural) names the rest."""
-    by_slug = {option.slug: option for option in options}
-    chosen = {slug.strip() for slug in slugs if slug.strip() in by_slug}
-    unknown = list(dict.fromkeys(s.strip() for s in slugs if s.strip() not in by_slug))
-    unknown = [slug for slug in unknown if slug]
+    """The options chosen by ``slugs``, in their own order (one choice, one address).
+
+    ``notice`` (lazy, plural) names the slugs of no option.
+    """
+    wanted = list(dict.fromkeys(slug for slug in slugs if slug))
+    chosen = [option for option in options if option.slug in wanted]
+    unknown = [slug for slug in wanted if slug not in {option.slug for option in chosen}]
     if unknown:
         params.notices.append(notice % {"count": len(unknown), "values": _quoted(unknown)})
-    # In the order of the options, so that the same choices make the same address.
-    return [option for option in options if option.slug in chosen]
-
-
-def _quoted(values):
-    return ", ".join(f'"{_echo(value)}"' for value in values[:5])
+    return chosen
 
 
 def _read_updated_since(params, value):
-    if not value:
-        return
+    # A date as the form writes it: ``fromisoformat`` would also read "20240101".
     try:
-        if not _DATE.match(value):
-            raise ValueError(value)
-        params.updated_since = datetime.date.fromisoformat(value)
-    except ValueError:
+        if value:
+            params.updated_since = datetime.date.fromisoformat(_DATE.fullmatch(value)[0])
+    except (TypeError, ValueError):
         params.notices.append(
             _('"%(value)s" is not a date of the form YYYY-MM-DD; the date filter was ignored.')
             % {"value": _echo(value)}
@@ -299,39 +257,26 @@ def _read_sort(params, value):
 
 
 def _read_page(params, page, page_size):
-    if page:
-        number = _positive_int(page)
-        if number is None:
-            params.notices.append(
-                _('There is no page "%(page)s"; the first page is shown.') % {"page": _echo(page)}
-            )
-        else:
-            params.page = number
-    if page_size:
-        if params.format != JSON:
-            params.notices.append(
-                _("The page size applies to the JSON format only; it was ignored.")
-            )
-            return
-        size = _positive_int(page_size)
-        if size is None:
-            params.notices.append(
-                _('"%(value)s" is not a page size; the usual size was used.')
-                % {"value": _echo(page_size)}
-            )
-        elif size > MAX_PAGE_SIZE:
-            params.page_size = MAX_PAGE_SIZE
+    if page and (number := _positive_int(page)) is None:
+        params.notices.append(
+            _('There is no page "%(page)s"; the first page is shown.') % {"page": _echo(page)}
+        )
+    elif page:
+        params.page = number
+    if page_size and params.format != JSON:
+        params.notices.append(_("The page size applies to the JSON format only; it was ignored."))
+    elif page_size and (size := _positive_int(page_size)) is None:
+        params.notices.append(
+            _('"%(value)s" is not a page size; the usual size was used.')
+            % {"value": _echo(page_size)}
+        )
+    elif page_size:
+        params.page_size = min(size, MAX_PAGE_SIZE)
+        if size > MAX_PAGE_SIZE:
             params.notices.append(
                 _("Pages have at most %(count)s results; %(count)s were given.")
                 % {"count": MAX_PAGE_SIZE}
             )
-        else:
-            params.page_size = size
-
-
-#: The largest page number read; larger ones are past any last page too. It keeps the
-#: row offset of a page well within what databases take.
-BEYOND_LAST_PAGE = 10**9
 
 
 def _positive_int(value):
@@ -341,7 +286,5 @@ def _positive_int(value):
     # Python refuses to read numbers of over 4,300 digits, leading zeros included; a
     # number of more than 18 digits is past any page anyway.
     digits = value.lstrip("0") or "0"
-    if len(digits) > 18:
-        return BEYOND_LAST_PAGE
-    number = int(digits)
+    number = int(digits) if len(digits) <= 18 else BEYOND_LAST_PAGE
     return min(number, BEYOND_LAST_PAGE) if number >= 1 else None

@@ -60,26 +60,18 @@ def read_query(request):
     return query, notices
 
 
-def _cache():
-    return caches[get_setting("DIRECTORY_CACHE")]
+def _cache_key(version, *parts):
+    """A cache key of ``parts`` under the index ``version``, short whatever the address."""
+    digest = hashlib.sha256(repr(parts).encode()).hexdigest()
+    return f"wagtail_yhes:directory:{version}:{digest}"
 
 
-def _cache_key(*parts):
-    """A cache key of ``parts`` (the version first), short whatever the address."""
-    digest = hashlib.sha256(repr(parts[1:]).encode()).hexdigest()
-    return f"wagtail_yhes:directory:{parts[0]}:{digest}"
-
-
-def _cached(key, compute, keep):
+def _cached(key, compute, keep=True):
     """The value kept under ``key``, or ``compute()``'s, kept when ``keep``."""
-    timeout = get_setting("DIRECTORY_CACHE_TIMEOUT")
-    if not keep or timeout == 0:
+    if not keep:
         return compute()
-    value = _cache().get(key)
-    if value is None:
-        value = compute()
-        _cache().set(key, value, timeout)
-    return value
+    cache = caches[get_setting("DIRECTORY_CACHE")]
+    return cache.get_or_set(key, compute, get_setting("DIRECTORY_CACHE_TIMEOUT"))
 
 
 def _search_of(params):
@@ -151,20 +143,9 @@ def directory_index(page, request):
     if query.get("format") in (CSV, XLSX):
         params, search, vocabulary = _read(query, notices)
         if params.format in (CSV, XLSX):
-            language = get_language()
-
-            def write_file(file):
-                # Maybe in a thread of its own: the search reads through that thread's
-                # database connection, and the headings need the request's language.
-                with translation.override(language):
-                    exports.write_export(
-                        file, search, params.format, base_url=full_url, **vocabulary
-                    )
-
-            search_key = (full_url, language, *params.query_items())
-            return downloads.download_response(request, params.format, search_key, write_file)
+            return _download(request, params, search, vocabulary, full_url)
     if query.get("format") == JSON:
-        data = _cached(key, lambda: _json(page, query, notices, full_url), keep=True)
+        data = _cached(key, lambda: _json(page, query, notices, full_url))
         return JsonResponse(data, json_dumps_params={"ensure_ascii": False})
     preview = getattr(request, "is_preview", False)
     html, search_url = _cached(
@@ -179,6 +160,20 @@ def directory_index(page, request):
             "update_url": base_url + page.reverse_subpage("request_update"),
         },
     )
+
+
+def _download(request, params, search, vocabulary, full_url):
+    """Every result of the search as a CSV or XLSX file (``downloads``)."""
+    language = get_language()
+
+    def write_file(file):
+        # Maybe in a thread of its own: the search reads through that thread's database
+        # connection, and the headings need the request's language.
+        with translation.override(language):
+            exports.write_export(file, search, params.format, base_url=full_url, **vocabulary)
+
+    search_key = (full_url, language, *params.query_items())
+    return downloads.download_response(request, params.format, search_key, write_file)
 
 
 def _json(page, query, notices, full_url):
@@ -242,7 +237,7 @@ def suggest(page, request):
         ]
 
     key = _cache_key(current_index_version(), "suggest", base_url, text)
-    return JsonResponse({"suggestions": _cached(key, compute, keep=True)})
+    return JsonResponse({"suggestions": _cached(key, compute)})
 
 
 def back_url(request, directory_url):
