@@ -4,6 +4,7 @@ The templates (``wagtail_yhes/directory/``) only loop and print: counts, labels,
 boxes are checked and the address of every link are decided here.
 """
 
+from collections import namedtuple
 from dataclasses import dataclass, field
 
 from django.utils.formats import date_format, number_format
@@ -81,10 +82,8 @@ class Facet:
         return [option for option in self.options if option not in common]
 
 
-@dataclass
-class Link:
-    text: str
-    url: str
+#: A link of the page: its text, and its address ("" for none).
+Link = namedtuple("Link", "text url")
 
 
 @dataclass
@@ -120,55 +119,33 @@ class DirectoryListing:
     @cached_property
     def facets(self):
         """The filters that the page shows, with their options and counts."""
-        counts = self.facet_counts or {}
-        facets = [
-            self._vocabulary_facet(kind, name, legend, objects, chosen, counts.get(kind, {}))
-            for shown, kind, name, legend, objects, chosen in (
-                (
-                    self.page.show_municipality_filter,
-                    MUNICIPALITY,
-                    "municipality",
-                    _("Municipality"),
-                    self.municipalities,
-                    self.params.municipalities,
-                ),
-                (
-                    self.page.show_activity_field_filter,
-                    ACTIVITY_FIELD,
-                    "field",
-                    _("Activity field"),
-                    self.activity_fields,
-                    self.params.activity_fields,
-                ),
-            )
-            if shown
-        ]
-        if self.page.show_updated_filter:
+        counts, params, page = self.facet_counts or {}, self.params, self.page
+        facets = []
+        if page.show_municipality_filter:
+            legend, chosen = _("Municipality"), params.municipalities
+            facets.append(self._facet(MUNICIPALITY, legend, self.municipalities, chosen, counts))
+        if page.show_activity_field_filter:
+            legend, chosen = _("Activity field"), params.activity_fields
+            facets.append(self._facet(ACTIVITY_FIELD, legend, self.activity_fields, chosen, counts))
+        if page.show_updated_filter:
             facets.append(self._updated_facet(counts.get(UPDATED_SINCE, {})))
         return facets
 
-    def _vocabulary_facet(self, kind, name, legend, objects, chosen, counts):
+    def _facet(self, name, legend, objects, chosen, counts):
         facet = Facet(name=name, legend=legend, input_type="checkbox")
         # In the active language only, in its alphabetical order.
         for obj in sorted(objects, key=lambda obj: finnish.sort_key(obj.localized_name)):
-            facet.add(
-                FacetOption(
-                    value=obj.slug,
-                    label=obj.localized_name,
-                    count=counts.get(obj.pk, 0),
-                    checked=obj in chosen,
-                    input_id=f"yhes-{name}-{obj.slug}",
-                )
-            )
+            count = counts.get(name, {}).get(obj.pk, 0)
+            input_id = f"yhes-{name}-{obj.slug}"
+            facet.add(FacetOption(obj.slug, obj.localized_name, count, obj in chosen, input_id))
         return facet
 
     def _updated_facet(self, counts):
         chosen = self.params.updated_since
         facet = Facet(name="updated_since", legend=_("Details confirmed"), input_type="radio")
-        option = FacetOption(
-            "", _("Any time"), counts.get(None), not chosen, "yhes-updated_since-any"
+        facet.add(
+            FacetOption("", _("Any time"), counts.get(None), not chosen, f"yhes-{facet.name}-any")
         )
-        facet.add(option)
         labels = [
             _("In the last month"),
             _("In the last six months"),
@@ -178,21 +155,13 @@ class DirectoryListing:
         days = list(zip(labels, self.updated_options, strict=True))
         if chosen and chosen not in self.updated_options:
             # A date from a link or an older visit: kept as a choice of its own.
-            days.append(
-                (_("Since %(date)s") % {"date": date_format(chosen, "SHORT_DATE_FORMAT")}, chosen)
-            )
+            since = date_format(chosen, "SHORT_DATE_FORMAT")
+            days.append((_("Since %(date)s") % {"date": since}, chosen))
             counts = {**counts, chosen: self.count}
         for label, day in days:
-            facet.add(
-                FacetOption(
-                    day.isoformat(),
-                    label,
-                    counts.get(day, 0),
-                    chosen == day,
-                    f"yhes-updated_since-{day.isoformat()}",
-                    date=day,
-                )
-            )
+            value = day.isoformat()
+            count, input_id = counts.get(day, 0), f"yhes-{facet.name}-{value}"
+            facet.add(FacetOption(value, label, count, chosen == day, input_id, date=day))
         return facet
 
     @property
@@ -248,10 +217,6 @@ class DirectoryListing:
     def suggest_url(self):
         """The address that answers as-you-type suggestions (JSON)."""
         return self.base_url + self.page.reverse_subpage("suggest")
-
-    @property
-    def clear_url(self):
-        return self.base_url
 
     @cached_property
     def pages(self):
