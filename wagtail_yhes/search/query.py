@@ -28,6 +28,8 @@ _ORDERS = {
     UPDATED: "CASE WHEN e.last_verified IS NULL THEN 1 ELSE 0 END, e.last_verified DESC, "
     "e.sort_name, e.association_id",
 }
+# The columns that the orders read.
+_ORDER_COLUMNS = "e.association_id, e.name_key, e.abbreviation_key, e.sort_name, e.last_verified"
 
 
 def updated_since_options(today=None):
@@ -77,36 +79,43 @@ class Search:
         ``without`` is a filter left out, for the counts of its options. The WHERE is
         "" when nothing narrows the search.
         """
-        connection = self._connection
+        source, where, params, score, score_params = self._word_matches()
+        conditions, filter_params = self._filters(without)
+        where = _where(" AND ".join(filter(None, [where, conditions])))
+        return source, where, params + filter_params, score, score_params
+
+    def _word_matches(self):
+        """``(FROM, condition, params, score, score params)`` of the words alone."""
         table = self.entry_model._meta.db_table
-        backend = postgres if connection.vendor == "postgresql" else sqlite
-        if self.words:
-            last = len(self.words) - 1
-            terms = [
-                (sorted(word.forms), word.prefix if i == last else "")
-                for i, word in enumerate(self.words)
-            ]
-            source, match, params, score, score_params = backend.matching(table, terms)
-            where = [match]
-        else:
-            source, where, params, score, score_params = f"{table} e", [], [], "0", []
-        params = list(params)
+        if not self.words:
+            return f"{table} e", "", [], "0", []
+        backend = postgres if self._connection.vendor == "postgresql" else sqlite
+        last = len(self.words) - 1
+        terms = [
+            (sorted(word.forms), word.prefix if i == last else "")
+            for i, word in enumerate(self.words)
+        ]
+        source, match, params, score, score_params = backend.matching(table, terms)
+        return source, match, list(params), score, score_params
+
+    def _filters(self, without=None):
+        """``(condition, params)`` of the filters on the entries ``e``, but ``without``."""
+        conditions, params = [], []
         for kind, ids in (
             (MUNICIPALITY, self.municipality_ids),
             (ACTIVITY_FIELD, self.activity_field_ids),
         ):
             if ids and kind != without:
                 through, entry_column, column = self._through(kind)
-                where.append(
+                conditions.append(
                     f"e.association_id IN (SELECT {entry_column} FROM {through} "
                     f"WHERE {column} IN ({_placeholders(ids)}))"
                 )
                 params.extend(ids)
         if self.updated_since and without != UPDATED_SINCE:
-            where.append("e.last_verified >= %s")
+            conditions.append("e.last_verified >= %s")
             params.append(self.updated_since)
-        condition = " WHERE " + " AND ".join(where) if where else ""
-        return source, condition, params, score, score_params
+        return " AND ".join(conditions), params
 
     def _through(self, kind):
         """``(table, entry column, value column)`` of a filter's many-to-many table."""
@@ -132,21 +141,36 @@ class Search:
 
     def page(self, offset, limit):
         """The ids of the associations ``offset`` to ``offset + limit``, in order."""
-        return self._ids(" LIMIT %s OFFSET %s", [limit, offset])
+        return [row[0] for row in self._rows("", " LIMIT %s OFFSET %s", [limit, offset])]
+
+    def counted_page(self, offset, limit):
+        """``(ids, count)``: the ids of a page, as ``page``, and how many are found.
+
+        With words, one statement answers both, matching the words once, unless the
+        page is past the last: it has no row to tell the count. Without words, an index
+        gives the page and the count is cheap, so they are asked apart.
+        """
+        if not self.words:
+            return self.page(offset, limit), self.count()
+        rows = self._rows(", COUNT(*) OVER ()", " LIMIT %s OFFSET %s", [limit, offset])
+        if rows:
+            return [row[0] for row in rows], rows[0][2]
+        return [], self.count() if offset else 0
 
     def ids(self):
         """The ids of every association the search finds, in order."""
-        return self._ids("", [])
+        return [row[0] for row in self._rows("", "", [])]
 
-    def _ids(self, tail, tail_params):
+    def _rows(self, columns, tail, tail_params):
         source, where, params, score, score_params = self._matches()
         order_params = [self.name_key, self.name_key] if self.sort == RELEVANCE else []
-        rows = self._fetch(
-            f"SELECT e.association_id, {score} AS score FROM {source}{where} "
+        # Ordered outside the matches: SQLite's ``bm25`` cannot stand beside a window.
+        matches = f"SELECT {_ORDER_COLUMNS}, {score} AS score FROM {source}{where}"
+        return self._fetch(
+            f"WITH r AS ({matches}) SELECT e.association_id, e.score{columns} FROM r e "
             f"ORDER BY {_ORDERS[self.sort]}{tail}",
             [*score_params, *params, *order_params, *tail_params],
         )
-        return [row[0] for row in rows]
 
     def matching_ids(self):
         """The ids of the associations that the search finds, as a subquery."""
@@ -163,26 +187,35 @@ class Search:
 
         Returns ``{MUNICIPALITY: {id: n}, ACTIVITY_FIELD: {id: n}, UPDATED_SINCE:
         {None: n, date: n for date in dates}}``; an option with no results is left out
-        of the first two.
+        of the first two. One statement answers all, and matches the words once.
         """
-        counts = {}
+        source, match, params, _score, _score_params = self._word_matches()
+        sql = ""
+        if match:
+            matches = f"SELECT e.association_id, e.last_verified FROM {source} WHERE {match}"
+            sql, source = f"WITH m AS ({matches}) ", "m e"
+        selects = []
         for kind in (MUNICIPALITY, ACTIVITY_FIELD):
             through, entry_column, column = self._through(kind)
-            source, where, params, _score, _score_params = self._matches(without=kind)
-            # Every row of the many-to-many table is an entry's: with nothing to narrow
+            where, where_params = self._filters(without=kind)
+            # Every row of a many-to-many table is an entry's: with nothing to narrow
             # the search, the entries need not be read.
             joined = f"{source} JOIN {through} t ON t.{entry_column} = e.association_id"
-            rows = self._fetch(
-                f"SELECT t.{column}, COUNT(*) FROM {joined if where else through + ' t'}"
-                f"{where} GROUP BY t.{column}",
-                params,
-            )
-            counts[kind] = dict(rows)
-        counts[UPDATED_SINCE] = self._date_counts(dates)
+            rows = joined if match or where else f"{through} t"
+            selects.append(f"SELECT %s, t.{column}, COUNT(*) FROM {rows}{_where(where)} GROUP BY 2")
+            params += [kind, *where_params]
+        # The entries confirmed since each date; since None, every entry.
+        days = [None, *dates]
+        where, where_params = self._filters(without=UPDATED_SINCE)
+        for i, day in enumerate(days):
+            since = " AND ".join(filter(None, [where, "e.last_verified >= %s" if day else ""]))
+            selects.append(f"SELECT %s, %s, COUNT(*) FROM {source}{_where(since)}")
+            params += [UPDATED_SINCE, i, *where_params, *([day] if day else [])]
+        counts = {MUNICIPALITY: {}, ACTIVITY_FIELD: {}, UPDATED_SINCE: dict.fromkeys(days, 0)}
+        for kind, value, n in self._fetch(sql + " UNION ALL ".join(selects), params):
+            counts[kind][days[value] if kind == UPDATED_SINCE else value] = n
         return counts
 
-    def _date_counts(self, dates):
-        source, where, params, _score, _score_params = self._matches(without=UPDATED_SINCE)
-        sums = "".join(", SUM(CASE WHEN e.last_verified >= %s THEN 1 ELSE 0 END)" for _ in dates)
-        row = self._fetch(f"SELECT COUNT(*){sums} FROM {source}{where}", [*dates, *params])[0]
-        return {None: row[0], **{day: n or 0 for day, n in zip(dates, row[1:], strict=True)}}
+
+def _where(condition, keyword=" WHERE "):
+    return keyword + condition if condition else ""
