@@ -7,7 +7,7 @@ from django.conf import settings
 from django.core.files.storage import default_storage
 from django.utils import translation
 
-from wagtail_yhes.directory.downloads import FOLDER, download_response
+from wagtail_yhes.opendata.downloads import FOLDER, download_response
 
 from .factories import AssociationFactory
 

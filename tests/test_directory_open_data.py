@@ -8,8 +8,8 @@ import pytest
 from django.utils import translation
 from openpyxl import load_workbook
 
-from wagtail_yhes.directory.exports import COLUMNS, HEADINGS
 from wagtail_yhes.models import Association
+from wagtail_yhes.opendata.exports import COLUMNS, HEADINGS
 from wagtail_yhes.search import reindex_associations
 from wagtail_yhes.spreadsheets import neutralise_formula
 

@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from wagtail_yhes.directory.exports import COLUMNS
 from wagtail_yhes.directory.results import PUBLIC_FIELDS, DirectoryResult
+from wagtail_yhes.opendata.exports import COLUMNS
 
 REPO_DIR = Path(__file__).resolve().parent.parent
 DOCUMENTS = [REPO_DIR / "README.md", *sorted((REPO_DIR / "docs").glob("*.md"))]

@@ -15,18 +15,18 @@ from django.core.exceptions import TooManyFieldsSent
 from django.core.paginator import Paginator
 from django.http import Http404, JsonResponse, QueryDict
 from django.template.loader import render_to_string
-from django.utils import timezone, translation
+from django.utils import timezone
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
 from ..conf import get_setting
 from ..models import ActivityField, Association, Municipality
+from ..opendata import download
 from ..search import Search, current_index_version
 from ..search.query import updated_since_options
 from ..search.suggestions import suggestions
 from ..search.tolerance import revise
-from . import downloads, exports
 from .listing import DirectoryListing
 from .params import CSV, JSON, XLSX, read_params
 from .results import load_results
@@ -143,7 +143,7 @@ def directory_index(page, request):
     if query.get("format") in (CSV, XLSX):
         params, search, vocabulary = _read(query, notices)
         if params.format in (CSV, XLSX):
-            return _download(request, params, search, vocabulary, full_url)
+            return download(request, params, search, vocabulary, base_url=full_url)
     if query.get("format") == JSON:
         data = _cached(key, lambda: _json(page, query, notices, full_url))
         return JsonResponse(data, json_dumps_params={"ensure_ascii": False})
@@ -160,20 +160,6 @@ def directory_index(page, request):
             "update_url": base_url + page.reverse_subpage("request_update"),
         },
     )
-
-
-def _download(request, params, search, vocabulary, full_url):
-    """Every result of the search as a CSV or XLSX file (``downloads``)."""
-    language = get_language()
-
-    def write_file(file):
-        # Maybe in a thread of its own: the search reads through that thread's database
-        # connection, and the headings need the request's language.
-        with translation.override(language):
-            exports.write_export(file, search, params.format, base_url=full_url, **vocabulary)
-
-    search_key = (full_url, language, *params.query_items())
-    return downloads.download_response(request, params.format, search_key, write_file)
 
 
 def _json(page, query, notices, full_url):

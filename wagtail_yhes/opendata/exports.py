@@ -16,8 +16,8 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 from wagtail.admin.views.mixins import ExcelDateFormatter, SpreadsheetExportMixin
 
+from ..directory.results import load_results
 from ..spreadsheets import VALUE_PREPROCESS, FinnishExcelCsvMixin
-from .results import load_results
 
 #: The columns of the open data files, named as the keys of the JSON format, and their
 #: headings in the language of the request.
