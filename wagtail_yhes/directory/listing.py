@@ -1,8 +1,4 @@
-"""What the directory page shows about a search, worked out for its templates.
-
-The templates (``wagtail_yhes/directory/``) only loop and print: counts, labels, which
-boxes are checked and the address of every link are decided here.
-"""
+"""What the directory page shows of a search: its templates only loop and print."""
 
 from collections import namedtuple
 from dataclasses import dataclass, field
@@ -166,12 +162,10 @@ class DirectoryListing:
 
     @property
     def sort_options(self):
-        """``(value, label, selected)`` of the order's choices.
-
-        The first is the usual order, sent as no order at all: best match with a search,
-        by name without. The form sends the chosen order with the search that the
-        visitor types next, so a page without a search must not choose "by name" for it.
-        """
+        """``(value, label, selected)`` of the order's choices; the first is the usual."""
+        # The usual order is sent as no order at all: best match with a search, by name
+        # without. The form sends the order with the search that the visitor types next,
+        # so a page without a search must not choose "by name" for it.
         if self.params.text:
             options = [("", pgettext("order", "Best match")), (NAME, pgettext("order", "Name"))]
         else:

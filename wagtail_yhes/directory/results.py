@@ -1,8 +1,5 @@
-"""The public details of associations, as the directory's pages and open data show them.
-
-Only ``Association.PUBLIC_FIELDS`` are read: a contact person never leaves the
-database through here.
-"""
+"""The public details of associations (``Association.PUBLIC_FIELDS`` only): never a
+contact person."""
 
 from functools import lru_cache
 from types import SimpleNamespace

@@ -1,10 +1,6 @@
-"""The public directory's views: search and browse, open data, suggestions, one association.
+"""The public directory's views: search and browse, suggestions, one association.
 
-``DirectoryPage`` routes its paths here; the views read only published associations.
-A search's part of the page (and its JSON) is kept in the cache under the index version
-(``wagtail_yhes.search.version``), which every change of the index replaces: one entry
-per search and version, so a change shows at once.
-"""
+The search's part of the page (or its JSON) is cached under the index version only."""
 
 import hashlib
 from urllib.parse import urlsplit
@@ -127,19 +123,9 @@ def directory_index(page, request):
     query, notices = read_query(request)
     base_url = page.get_url(request) or ""
     full_url = page.get_full_url(request) or ""
-    key = _cache_key(
-        current_index_version(),
-        page.pk,
-        page.last_published_at,
-        get_language(),
-        base_url,
-        full_url,
-        sorted(query.lists()),
-        notices,
-        timezone.localdate(),
-        # What the page keeps is its listing's HTML with the address of its search.
-        "page and address",
-    )
+    # Everything the answer depends on besides the index (the date: the date filter).
+    asked = (page.pk, page.last_published_at, get_language(), base_url, full_url, notices)
+    key = _cache_key(current_index_version(), *asked, sorted(query.lists()), timezone.localdate())
     if query.get("format") in (CSV, XLSX):
         params, search, vocabulary = _read(query, notices)
         if params.format in (CSV, XLSX):
@@ -166,14 +152,13 @@ def _json(page, query, notices, full_url):
     params, search, vocabulary = _read(query, notices)
     per_page = params.page_size or page.results_per_page
     search, revision, results_page, ids = _answer(params, search, per_page)
+    results = load_results(ids, base_url=full_url, **vocabulary)
     data = {
         "count": results_page.paginator.count,
         "page": results_page.number,
         "num_pages": results_page.paginator.num_pages,
         "page_size": per_page,
-        "results": [
-            r.as_json(full_url) for r in load_results(ids, base_url=full_url, **vocabulary)
-        ],
+        "results": [result.as_json(full_url) for result in results],
     }
     if revision is not None and revision.corrected:
         data["did_you_mean"] = revision.text
@@ -227,11 +212,8 @@ def suggest(page, request):
 
 
 def back_url(request, directory_url):
-    """The search that the visitor came from, or the directory without a search.
-
-    The browser names the page that linked here (``Referer``): a search of this
-    directory on this site is linked back to as it was, any other page is not.
-    """
+    """The search that the visitor came from (``Referer``), if it was one of this
+    directory on this site; else the directory without a search."""
     referer = request.headers.get("referer", "")
     same_site = url_has_allowed_host_and_scheme(
         referer, allowed_hosts={request.get_host()}, require_https=request.is_secure()

@@ -1,17 +1,8 @@
 """The directory's search index: what the public directory knows of each association.
 
 Only published associations have a ``DirectoryEntry``, and the public directory reads
-nothing else to find, filter, count and order associations: a draft, an unpublished or
-a deleted association cannot show up in its results, counts, suggestions or exports.
-``wagtail_yhes.search`` keeps the entries in step with the associations.
-
-An entry holds its association's words already analysed (``wagtail_yhes.finnish``:
-folded, with lemmas and compound parts) in four weighted parts. The database's own
-full-text search indexes them: on PostgreSQL a ``tsvector`` column generated from the
-parts, with a GIN index; on SQLite an FTS5 table kept in step by triggers. Neither is
-a model field, because neither exists on the other database
-(``wagtail_yhes.search.postgres`` and ``.sqlite`` create and read them).
-"""
+nothing else to find, filter, count and order them. The full-text index over the parts
+is no model field, as it differs by database (``wagtail_yhes.search.postgres``, ``.sqlite``)."""
 
 from django.db import models
 from django.utils.translation import gettext_lazy as _
@@ -20,11 +11,8 @@ from ..fields import ByteOrderCharField
 
 
 class AnalysedText(models.Model):
-    """An association's words, analysed for the full-text search, in weighted parts.
-
-    From the heaviest to the lightest: the name, the abbreviation, the places and
-    activity fields, and the description.
-    """
+    """An association's words, analysed for the full-text search, in weighted parts:
+    the name, the abbreviation, the places and activity fields, the description."""
 
     association = models.OneToOneField(
         "wagtail_yhes.Association",
@@ -93,12 +81,9 @@ class EditorSearchEntry(AnalysedText):
 
 
 class DirectoryWord(models.Model):
-    """A word of the published associations, and how many of them have it.
-
-    The vocabulary from which a search's typing errors are corrected and words are
-    suggested as a visitor types. A word that no published association has any more
-    is removed, so nothing of a draft or an unpublished association is suggested.
-    """
+    """A word of the published associations, and how many of them have it: what typing
+    errors are corrected to and words are suggested from. A word that no published
+    association has is removed, so no draft's word is ever suggested."""
 
     word = ByteOrderCharField(_("word"), max_length=60, primary_key=True)
     folded = ByteOrderCharField(_("folded word"), max_length=60)
@@ -114,11 +99,8 @@ class DirectoryWord(models.Model):
 
 
 class DirectoryIndexVersion(models.Model):
-    """A number that every change of the directory index makes larger.
-
-    Searches are cached under it, so a change makes every cached search stale at once,
-    in every process and on every server, whichever cache the site uses.
-    """
+    """A number that every change of the directory index makes larger: searches are
+    cached under it, so a change shows at once on every server."""
 
     version = models.PositiveBigIntegerField(_("version"), default=0)
 

@@ -1,11 +1,7 @@
-"""Searching the associations: the directory's own index, and Wagtail's.
+"""Searching the associations: the directory's own index (docs/performance.md), and Wagtail's.
 
-The directory searches its own index (``wagtail_yhes.search.indexing``), which
-understands Finnish and is answered by the database's own full-text search; Wagtail's
-search index is kept in step too, for the host site's own use. Code that writes
-associations in bulk (``bulk_create``, ``QuerySet.update``) bypasses the signals that
-keep both current, and calls ``reindex_associations`` afterwards.
-"""
+Code that writes associations in bulk (``bulk_create``, ``QuerySet.update``) bypasses
+the signals that keep both current, and calls ``reindex_associations`` afterwards."""
 
 from ..models import Association
 from .indexing import index_associations, rebuild_index
@@ -19,9 +15,8 @@ __all__ = ["Search", "current_index_version", "rebuild_index", "reindex_associat
 def reindex_associations(queryset=None):
     """Bring ``queryset`` (default: every association) up to date in every search index.
 
-    Published associations get their directory entry rewritten, others lose theirs, in
-    the caller's transaction. Every Wagtail search backend with automatic updates, which
-    the directory never asks, indexes them in a task once the transaction commits.
+    The directory's, in the caller's transaction; Wagtail's search backends, in a task
+    once it commits.
     """
     if queryset is None:
         rebuild_index()

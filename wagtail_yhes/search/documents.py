@@ -1,18 +1,9 @@
 """An association as the search index takes it: its words analysed, in weighted parts.
 
-Every word is stored folded, with its lemmas and compound parts
-(``wagtail_yhes.finnish``), so that the database's full-text search, which knows no
-Finnish, only compares words that are already alike. The parts, heaviest first:
+Every word is stored folded, with its lemmas and compound parts (``wagtail_yhes.finnish``),
+so that the full-text search, which knows no Finnish, only compares words already alike."""
 
-* the name;
-* the abbreviation, the compound parts of the name's words, and the Swedish name of a
-  municipality that the name begins with ("Savonlinnan …" is found by "Nyslott");
-* the municipalities (Finnish and Swedish names), activity fields and post office;
-* the description, and what the legal form "ry" stands for ("yhdistys"), so that
-  "eläkeläisyhdistys" finds "Savonlinnan Eläkeläiset ry".
-"""
-
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 
 from .. import finnish
 from ..models import ActivityField, Association, Municipality
@@ -66,21 +57,13 @@ class Document:
         Its many-to-many values may not be in the database yet: a clusterable model
         saves them after its ``post_save`` signal, so they are read from the instance.
         """
-        return cls(
-            pk=association.pk,
-            name=association.name,
-            abbreviation=association.abbreviation,
-            description=association.description,
-            post_office=association.post_office,
-            # As the database gives it back: a date may have been set as text.
-            last_verified=Association._meta.get_field("last_verified").to_python(
-                association.last_verified
-            ),
-            home_municipality_id=association.home_municipality_id,
-            municipality_ids={m.pk for m in association.municipalities.all()},
-            activity_field_ids={f.pk for f in association.activity_fields.all()},
-            live=association.live,
-        )
+        document = cls(**{name: getattr(association, name) for name in _COLUMNS})
+        # As the database gives it back: a date may have been set as text.
+        verified = Association._meta.get_field("last_verified")
+        document.last_verified = verified.to_python(document.last_verified)
+        document.municipality_ids = {m.pk for m in association.municipalities.all()}
+        document.activity_field_ids = {f.pk for f in association.activity_fields.all()}
+        return document
 
     def all_municipality_ids(self):
         """The home municipality and the area of operation together."""
@@ -127,25 +110,19 @@ class Document:
         return words
 
 
+# The fields of a ``Document`` that an association has as they are.
+_COLUMNS = [field.name for field in fields(Document) if not field.name.endswith("_ids")]
+
+
 def _joined(terms):
     return " ".join(sorted(terms))
 
 
 def documents(associations, *, published_only=True):
     """Read the ``Document``s of the (published) associations of a queryset, by id."""
-    columns = (
-        "pk",
-        "name",
-        "abbreviation",
-        "description",
-        "post_office",
-        "last_verified",
-        "home_municipality_id",
-        "live",
-    )
     if published_only:
         associations = associations.filter(live=True)
-    found = {row["pk"]: Document(**row) for row in associations.values(*columns).iterator()}
+    found = {row["pk"]: Document(**row) for row in associations.values(*_COLUMNS).iterator()}
     if found:
         ids = list(found)
         area = Association.municipalities.through.objects.filter(association_id__in=ids)

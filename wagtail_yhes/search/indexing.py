@@ -1,12 +1,7 @@
 """Writing the search index: an entry per association, its words, and the version.
 
-Published associations get a ``DirectoryEntry``, every association an
-``EditorSearchEntry``; the database's full-text index follows the entries by itself
-(``postgres``, ``sqlite``). ``DirectoryWord`` counts, for each word, the published
-associations that have it. Each write makes the index version larger, in the same
-transaction. Signal handlers keep single associations in step; bulk writers call
-``index_associations``.
-"""
+Signal handlers keep single associations in step; bulk writers call
+``index_associations``. Every write makes the index version larger, in its transaction."""
 
 from collections import Counter
 
@@ -60,11 +55,8 @@ def remove_associations(pks):
 
 
 def write_documents(found, vocabulary, *, removed=()):
-    """Write the entries of the ``Document``s ``found`` in place of those of ``removed``.
-
-    ``removed`` are association ids whose entries go first, whether or not they get
-    new ones.
-    """
+    """Write the entries of the ``Document``s ``found``, after removing those of the
+    association ids ``removed``."""
     words = Counter()
     if removed:
         gone = DirectoryEntry.objects.filter(pk__in=removed).select_for_update()

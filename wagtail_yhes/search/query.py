@@ -1,10 +1,6 @@
 """A search of the directory: words, filters and an order, answered by the database.
 
-The words are matched by the database's own full-text search (``postgres`` or
-``sqlite``), the filters and orders are plain SQL over the entries, and the filter
-counts are a ``GROUP BY`` over the matches. Only ``DirectoryEntry`` is read, which
-holds published associations alone.
-"""
+Only ``DirectoryEntry`` is read, which holds published associations alone."""
 
 import datetime
 from dataclasses import dataclass, field, replace
@@ -46,11 +42,9 @@ def _placeholders(values):
 class Search:
     """Published associations that match words and filters, in an order.
 
-    ``words`` are ``wagtail_yhes.finnish.QueryWord``s, all of which must match; the
-    last matches as the beginning of a word too. ``name_key`` is the search as a whole
-    (``finnish.name_key``): an association whose name or abbreviation it is comes
-    first. Municipalities (home or area of operation) and activity fields are ids;
-    several of one kind match any of them, and different kinds must all match.
+    ``words`` (``finnish.QueryWord``) must all match, the last as a beginning too; an
+    association named ``name_key`` (``finnish.name_key``) comes first. Filters are ids:
+    any of one kind matches, and each kind given must match.
     """
 
     words: tuple = ()
@@ -144,12 +138,9 @@ class Search:
         return [row[0] for row in self._rows("", " LIMIT %s OFFSET %s", [limit, offset])]
 
     def counted_page(self, offset, limit):
-        """``(ids, count)``: the ids of a page, as ``page``, and how many are found.
-
-        With words, one statement answers both, matching the words once, unless the
-        page is past the last: it has no row to tell the count. Without words, an index
-        gives the page and the count is cheap, so they are asked apart.
-        """
+        """``(ids, count)``: the ids of a page, as ``page``, and how many are found."""
+        # With words, one statement matches them once for both, unless the page is past
+        # the last: no row tells the count. Without, an index gives the page cheaply.
         if not self.words:
             return self.page(offset, limit), self.count()
         rows = self._rows(", COUNT(*) OVER ()", " LIMIT %s OFFSET %s", [limit, offset])
@@ -187,8 +178,9 @@ class Search:
 
         Returns ``{MUNICIPALITY: {id: n}, ACTIVITY_FIELD: {id: n}, UPDATED_SINCE:
         {None: n, date: n for date in dates}}``; an option with no results is left out
-        of the first two. One statement answers all, and matches the words once.
+        of the first two.
         """
+        # One statement answers all, and matches the words once.
         source, match, params, _score, _score_params = self._word_matches()
         sql = ""
         if match:

@@ -1,9 +1,4 @@
-"""The full-text search of SQLite: an FTS5 table over the entries' analysed parts.
-
-The FTS5 table reads its text from the entry table (an "external content" table) and
-triggers keep it in step with every insert, update and delete of an entry. A search is
-an FTS5 query of the same words; ``bm25`` weighs a match in the name the most.
-"""
+"""The full-text search of SQLite: an FTS5 table over the entries, kept by triggers."""
 
 # bm25 weights of the parts, heaviest first.
 _WEIGHTS = "10.0, 6.0, 3.0, 1.0"
@@ -44,10 +39,9 @@ def teardown_statements(table):
 def query_text(words):
     """An FTS5 query of ``words``: each a list of forms, and a beginning or "".
 
-    Every word must match; a word matches any of its forms, or a term that begins
-    with its beginning. Each term is quoted: a form is letters and digits only, so a
-    quote cannot stand in it.
+    Every word must match, by any of its forms or by a term with its beginning.
     """
+    # Each term is quoted: a form is letters and digits only, so no quote stands in it.
     groups = []
     for forms, beginning in words:
         alternatives = [f'"{form}"' for form in forms]
@@ -60,8 +54,8 @@ def query_text(words):
 def matching(table, words):
     """The entries of ``table`` (as ``e``) that match ``words`` (see ``query_text``).
 
-    Returns ``(FROM, WHERE, its params, score, its params)``: the score is larger the
-    better an entry matches (``bm25`` is smaller).
+    Returns ``(FROM, WHERE, its params, score, its params)``: the better the match, the
+    larger the score (and the smaller ``bm25``).
     """
     fts = _fts(table)
     return (

@@ -1,12 +1,7 @@
-"""Updating Wagtail's search backends after a bulk write, in a task as Wagtail does.
+"""Wagtail's search backends after a bulk write, in a task once the transaction commits.
 
-Wagtail indexes a saved object in a task that its ``post_save`` handler enqueues
-(``modelsearch.tasks.insert_or_update_object_task``). Bulk writes bypass that signal,
-so they enqueue this task instead, once the transaction has committed: the directory's
-own index is written in the same transaction as the data, and Wagtail's backends,
-which the directory never asks, follow as soon as a worker runs the task. With
-django-tasks' default ``ImmediateBackend`` that is at once, in the same process.
-"""
+Bulk writes bypass the ``post_save`` signal on which Wagtail indexes an object in a task
+of its own (with django-tasks' default ``ImmediateBackend``: at once, in the process)."""
 
 from functools import partial
 
@@ -18,11 +13,8 @@ from wagtail.search.backends import get_search_backends
 
 @task()
 def add_to_search_backends(model_label, pks, related=()):
-    """Index the objects ``pks`` of the model ``model_label`` in every search backend.
-
-    ``related`` names the foreign keys that the model's search fields follow; they are
-    loaded with the objects.
-    """
+    """Index the objects ``pks`` of the model ``model_label`` in every search backend,
+    loaded with the foreign keys ``related`` that its search fields follow."""
     model = apps.get_model(model_label)
     queryset = model._default_manager.filter(pk__in=pks).select_related(*related)
     for backend in get_search_backends(with_auto_update=True):

@@ -1,16 +1,8 @@
 """What a visitor meant, when the words as typed find nothing.
 
-A search that finds nothing is tried again with each of its words that finds nothing
-on its own:
-
-* split into compound parts that the index knows ("eläkeläisyhdistys" → "eläkeläinen
-  yhdistys", found in "Savonlinnan Eläkeläiset ry"). Voikko's morphology splits what
-  the dictionary of simplemma cannot; it is used when installed (``pip install
-  wagtail-yhes[voikko]``, GPLv3), and simplemma's splits are used otherwise;
-* failing that, replaced by the nearest word of the index's own vocabulary
-  (``DirectoryWord``) within one or two edits: "urheluseura" → "urheiluseura". This is
-  a correction, and the page says so ("Did you mean …?").
-"""
+Each word that finds nothing on its own is split into the compound parts that the index
+knows (with Voikko when installed: the extra ``[voikko]``, GPLv3; simplemma otherwise),
+or else replaced by the nearest word of the index's vocabulary: a correction."""
 
 import threading
 from dataclasses import dataclass

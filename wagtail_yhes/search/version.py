@@ -1,10 +1,4 @@
-"""The version of the directory index, kept in the database.
-
-Every write of the index makes the version larger, in the same transaction as the
-write; cached searches are kept under it (``wagtail_yhes.directory.views``). Kept in the
-database, it is the same for every process and server of the site, so a change shows
-at once everywhere.
-"""
+"""The version of the directory index: a row of the database, the same for every process."""
 
 from django.db.models import F
 
