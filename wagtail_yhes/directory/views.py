@@ -32,11 +32,8 @@ LISTING_TEMPLATE = "wagtail_yhes/directory/listing.html"
 
 
 def read_query(request):
-    """Return the request's GET parameters and notices about what could not be read.
-
-    An address with more parameters than Django accepts (``DATA_UPLOAD_MAX_NUMBER_FIELDS``)
-    is cut to that many instead of being an error.
-    """
+    """The request's GET parameters, and notices of what could not be read: an address
+    with more than ``DATA_UPLOAD_MAX_NUMBER_FIELDS`` is cut, not refused."""
     notices = []
     raw = request.META.get("QUERY_STRING", "")
     try:
@@ -49,7 +46,8 @@ def read_query(request):
             % {"count": limit}
         )
     try:
-        # WSGI passes the address as Latin-1; as bytes it should be UTF-8.
+        # WSGI passes the address as Latin-1; as bytes it should be UTF-8 (Django reads
+        # it as Latin-1 when it is not).
         raw.encode("latin-1").decode("utf-8")
     except (UnicodeEncodeError, UnicodeDecodeError):
         notices.append(_("Some characters of the address could not be read and were left out."))
@@ -237,17 +235,13 @@ def association_detail(page, request, slug):
     if association is None:
         raise Http404
     base_url = page.get_url(request) or ""
+    url = f"{page.get_full_url(request)}{association.slug}/"
     context = {
         "association": association,
         "directory_url": base_url,
         "back_url": back_url(request, base_url),
         "update_url": f"{base_url}update/?association={association.slug}",
-        "json_ld": organization_json_ld(
-            association, url=f"{page.get_full_url(request)}{association.slug}/"
-        ),
+        "json_ld": organization_json_ld(association, url=url),
     }
-    return page.render(
-        request,
-        template="wagtail_yhes/directory/association_page.html",
-        context_overrides=context,
-    )
+    template = "wagtail_yhes/directory/association_page.html"
+    return page.render(request, template=template, context_overrides=context)
