@@ -33,9 +33,8 @@ class FacetOption:
     def count_text(self):
         if self.count is None:
             return ""
-        return ngettext("%(count)s result", "%(count)s results", self.count) % {
-            "count": grouped(self.count)
-        }
+        text = ngettext("%(count)s result", "%(count)s results", self.count)
+        return text % {"count": grouped(self.count)}
 
 
 #: A filter with more options than this shows the most common of them first, and the
@@ -45,11 +44,8 @@ COMMON_OPTIONS = 8
 
 @dataclass
 class Facet:
-    """A filter: a group of checkboxes (several may be chosen) or radio buttons.
-
-    Options that give no results are left out unless chosen: they would only lead to
-    an empty page.
-    """
+    """A filter: checkboxes (several may be chosen) or radio buttons. Options that give
+    no results are left out unless chosen: they would only lead to an empty page."""
 
     name: str
     legend: str
@@ -84,11 +80,8 @@ Link = namedtuple("Link", "text url")
 
 @dataclass
 class DirectoryListing:
-    """A search of the directory as its page shows it.
-
-    ``revision`` is the ``wagtail_yhes.search.tolerance.Revision`` whose results are
-    shown, when the words as typed found nothing.
-    """
+    """A search of the directory as its page shows it; ``revision`` is the
+    ``tolerance.Revision`` shown when the words as typed found nothing."""
 
     page: object
     params: object
@@ -200,12 +193,7 @@ class DirectoryListing:
     @property
     def filter_count(self):
         """How many filters are chosen (the search words are not a filter)."""
-        params = self.params
-        return (
-            len(params.municipalities)
-            + len(params.activity_fields)
-            + (1 if params.updated_since else 0)
-        )
+        return len(self.active_filters) - (1 if self.params.text else 0)
 
     @property
     def suggest_url(self):
@@ -215,15 +203,11 @@ class DirectoryListing:
     @cached_property
     def pages(self):
         """Page links: ``(number, url, is_current)``, ``number`` None for a gap."""
-        number = self.paginator_page.number
-        pages = self.paginator_page.paginator.get_elided_page_range(
-            number, on_each_side=2, on_ends=1
-        )
+        number, paginator = self.paginator_page.number, self.paginator_page.paginator
+        pages = paginator.get_elided_page_range(number, on_each_side=2, on_ends=1)
+        gap = (None, "", False)
         return [
-            (item, self.page_url(item), item == number)
-            if isinstance(item, int)
-            else (None, "", False)
-            for item in pages
+            (n, self.page_url(n), n == number) if n != paginator.ELLIPSIS else gap for n in pages
         ]
 
     def page_url(self, number):

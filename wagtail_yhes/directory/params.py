@@ -44,11 +44,8 @@ _REPLACEMENT = "\ufffd"
 
 
 def _echo(value):
-    """``value``, shortened, to repeat in a notice.
-
-    Each control or format character is shown as "\ufffd", so that none can hide in
-    the notice or reorder its own words (a right-to-left override).
-    """
+    """``value``, shortened, to repeat in a notice, each control or format character as
+    "\ufffd": none can hide in the notice or reorder its words (a right-to-left override)."""
     shown = "".join("\ufffd" if unicodedata.category(c) in ("Cc", "Cf") else c for c in value)
     return Truncator(shown).chars(40)
 
@@ -59,10 +56,8 @@ def _quoted(values):
 
 @dataclass
 class DirectoryParams:
-    """What a directory request asks for, after every unusable value has been dropped.
-
-    ``notices`` say, in the active language, what was ignored or changed.
-    """
+    """What a directory request asks for, without the values that could not be used:
+    ``notices`` say, in the active language, what was ignored or changed."""
 
     text: str = ""
     words: list = field(default_factory=list)
@@ -88,11 +83,8 @@ class DirectoryParams:
         return bool(self.municipalities or self.activity_fields or self.updated_since)
 
     def query_items(self, **changes):
-        """The parameters as ``(name, value)`` pairs, with ``changes`` made.
-
-        A change of ``None`` leaves the parameter out; ``municipality`` and ``field``
-        take lists of slugs.
-        """
+        """The parameters as ``(name, value)`` pairs, with ``changes`` made: ``None``
+        leaves a parameter out; ``municipality`` and ``field`` take lists of slugs."""
         values = {
             "q": self.text,
             "exact": 1 if self.exact and self.text else "",
@@ -121,10 +113,8 @@ class DirectoryParams:
 
 
 def read_params(query, *, municipalities, activity_fields):
-    """Read a ``QueryDict`` into ``DirectoryParams``; never raises for any input.
-
-    ``municipalities`` and ``activity_fields`` are the objects whose slugs may be chosen.
-    """
+    """Read a ``QueryDict`` into ``DirectoryParams``, choosing among ``municipalities``
+    and ``activity_fields`` by slug; never raises for any input."""
     params = DirectoryParams()
     notices = params.notices
     unknown = [name for name in query if name not in PARAMETERS and not _TRACKING.match(name)]
@@ -222,10 +212,8 @@ _UNKNOWN_ACTIVITY_FIELDS = ngettext_lazy(
 
 
 def _read_choices(params, slugs, options, notice):
-    """The options chosen by ``slugs``, in their own order (one choice, one address).
-
-    ``notice`` (lazy, plural) names the slugs of no option.
-    """
+    """The options chosen by ``slugs``, in their own order (one choice, one address);
+    ``notice`` (lazy, plural) names the slugs of no option."""
     wanted = list(dict.fromkeys(slug for slug in slugs if slug))
     chosen = [option for option in options if option.slug in wanted]
     unknown = [slug for slug in wanted if slug not in {option.slug for option in chosen}]

@@ -36,11 +36,8 @@ def _municipality_json(municipality):
 
 
 def load_results(ids, *, base_url, municipalities, activity_fields):
-    """``DirectoryResult``s of the published associations among ``ids``, in their order.
-
-    ``municipalities`` and ``activity_fields`` map ids to every object of the kind:
-    three queries, whatever the number of results.
-    """
+    """``DirectoryResult``s of the published associations among ``ids``, in their order,
+    in three queries; ``municipalities`` and ``activity_fields`` map ids to objects."""
     rows = Association.objects.filter(pk__in=ids, live=True).values(
         "pk", "home_municipality_id", *PUBLIC_FIELDS
     )

@@ -80,11 +80,8 @@ def _search_of(params):
 
 
 def _read(query, notices):
-    """The parameters of a request's ``query``, its search as typed, and the vocabulary.
-
-    The vocabulary is ``{"municipalities": {id: object}, "activity_fields": {...}}``,
-    every option of the filters.
-    """
+    """The parameters of ``query``, its search as typed, and the filters' options by id
+    (``{"municipalities": {id: object}, "activity_fields": {...}}``)."""
     vocabulary = {
         "municipalities": {m.pk: m for m in Municipality.objects.all()},
         "activity_fields": {f.pk: f for f in ActivityField.objects.all()},
@@ -95,11 +92,8 @@ def _read(query, notices):
 
 
 def _answer(params, search, per_page):
-    """``(search, revision, page, ids)`` of the results shown for ``params``.
-
-    A search whose words find nothing is revised (``tolerance.revise``), unless asked
-    to be exact; a page past the last shows the last, and says so.
-    """
+    """``(search, revision, page, ids)`` of the results shown for ``params``: revised
+    if its words find nothing, unless exact; the last page for one past it."""
     offset = (params.page - 1) * per_page
     revision, (ids, count) = None, search.counted_page(offset, per_page)
     if not count and search.words and not params.exact:

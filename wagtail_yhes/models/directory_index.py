@@ -67,10 +67,8 @@ class DirectoryEntry(AnalysedText):
 
 
 class EditorSearchEntry(AnalysedText):
-    """Any association, draft or not, as the admin's search finds it.
-
-    Kept apart from ``DirectoryEntry`` so that no public query can reach a draft.
-    """
+    """Any association, draft or not, as the admin's search finds it: apart from
+    ``DirectoryEntry``, so that no public query can reach a draft."""
 
     class Meta:
         verbose_name = _("editors' search entry")

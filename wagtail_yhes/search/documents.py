@@ -15,11 +15,8 @@ _MIN_WORD_LENGTH = 3
 
 
 class Vocabulary:
-    """The names of municipalities and activity fields, in Finnish and Swedish, by id.
-
-    ``swedish_names`` gives the Swedish name of a municipality by the forms of its
-    Finnish name, with which an association's name may begin ("Savonlinnan …").
-    """
+    """The names of municipalities and activity fields, in Finnish and Swedish, by id;
+    ``swedish_names``, by the forms of a Finnish name ("Savonlinnan …" → "Nyslott")."""
 
     def __init__(self):
         self.municipalities = {}

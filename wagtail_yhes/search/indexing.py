@@ -23,11 +23,8 @@ INDEXED_FIELDS = frozenset(
 
 
 def index_associations(queryset, replace=True):
-    """Bring the entries of the associations of ``queryset`` up to date.
-
-    With ``replace=False`` the caller knows that none of them has an entry yet (they
-    were just created), which saves reading and removing entries.
-    """
+    """Bring the entries of the associations of ``queryset`` up to date; with
+    ``replace=False``, none has one yet (they were just created)."""
     pks = list(queryset.order_by().values_list("pk", flat=True))
     if not pks:
         return

@@ -68,11 +68,8 @@ class Search:
         return connections[router.db_for_read(self.entry_model)]
 
     def _matches(self, without=None):
-        """``(FROM, WHERE, params, score, score params)`` of the search's entries (``e``).
-
-        ``without`` is a filter left out, for the counts of its options. The WHERE is
-        "" when nothing narrows the search.
-        """
+        """``(FROM, WHERE, params, score, score params)`` of the search's entries (``e``),
+        ``without`` a filter (for the counts of its options); WHERE may be ""."""
         source, where, params, score, score_params = self._word_matches()
         conditions, filter_params = self._filters(without)
         where = _where(" AND ".join(filter(None, [where, conditions])))

@@ -11,11 +11,8 @@ _MAX_NAMES = 5
 
 
 def suggestions(text):
-    """Up to ``MAX_SUGGESTIONS`` completions of ``text``: ``(kind, text, slug)`` triples.
-
-    ``kind`` is "name" for a published association (``slug`` is its slug) and "word"
-    for the search with its last word completed from the index's words (``slug`` "").
-    """
+    """Up to ``MAX_SUGGESTIONS`` ``(kind, text, slug)`` for ``text``: "name" for a
+    published association, "word" for the search with its last word completed."""
     words = finnish.query_words(text)
     if not words:
         return []

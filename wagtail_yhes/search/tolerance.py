@@ -28,11 +28,8 @@ _voikko_lock = threading.Lock()
 
 @dataclass(frozen=True)
 class Revision:
-    """A search revised to find something, and the text of what it searches.
-
-    ``corrected`` says whether a word was replaced by another: only then does the page
-    show the revised text as a question.
-    """
+    """A search revised to find something, and its text; ``corrected`` if a word was
+    replaced by another: only then does the page ask "Did you mean …?"."""
 
     search: object
     text: str
@@ -40,11 +37,8 @@ class Revision:
 
 
 def revise(search, text):
-    """A ``Revision`` of ``search`` (whose text is ``text``), or None if none is found.
-
-    Call it only for a search that finds nothing; the revision is not tried with the
-    filters, which the page shows as they were chosen.
-    """
+    """A ``Revision`` of ``search`` (whose text is ``text``), or None if none is found,
+    for a search that finds nothing. The filters stay as they were chosen."""
     words, replacements = [], {}
     for word in search.words:
         if _finds(search, [word]):
@@ -86,11 +80,9 @@ def compound_parts(word):
 
 
 def nearest_word(word):
-    """The word of the index nearest to ``word`` by edits, or None if none is near.
-
-    Of equally near words, the one that most associations have wins. Only words that
-    begin with the same letter are compared: a typing error seldom falls on the first.
-    """
+    """The word of the index nearest to ``word`` by edits (of equals, the most common),
+    or None. Only words with the same first letter are compared: a typing error seldom
+    falls on the first."""
     folded = finnish.fold(word)
     if len(folded) < MIN_CORRECTED_LENGTH:
         return None
