@@ -242,7 +242,7 @@ def test_listing_filter_of_an_id_of_nothing_is_ignored(client, editor, mikkeli, 
 def test_listing_exports_are_safe_to_open_and_import_back(client, editor, mikkeli):
     from openpyxl import load_workbook
 
-    from wagtail_yhes.importing.reading import clean_text
+    from wagtail_yhes.importing.tables import clean_text
 
     AssociationFactory(
         name='=HYPERLINK("http://x")', description="- kerho\x0bkuoro", home_municipality=mikkeli

@@ -7,7 +7,7 @@ from wagtail.search.backends import get_search_backend
 
 from wagtail_yhes.importing import import_associations, import_liaisons
 from wagtail_yhes.importing.apply import UPDATE_ACTION
-from wagtail_yhes.importing.reading import FileError
+from wagtail_yhes.importing.tables import FileError
 from wagtail_yhes.models import Liaison, Municipality
 
 from .factories import LiaisonFactory

@@ -10,7 +10,8 @@ import openpyxl
 import pytest
 from django.utils import translation
 
-from wagtail_yhes.importing.reading import FileError, decode_text, header_delimiter, read_table
+from wagtail_yhes.importing.reading import decode_text, header_delimiter, read_table
+from wagtail_yhes.importing.tables import FileError
 
 from .import_files import (
     SURVEY_EXPORTS,

@@ -11,8 +11,8 @@ from wagtail_yhes.importing.columns import (
     match_columns,
     normalize_header,
 )
-from wagtail_yhes.importing.reading import FileError
 from wagtail_yhes.importing.rows import parse_boolean, parse_date
+from wagtail_yhes.importing.tables import FileError
 from wagtail_yhes.importing.vocabulary import Vocabulary, split_list
 from wagtail_yhes.models import Municipality
 

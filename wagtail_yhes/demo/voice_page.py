@@ -52,6 +52,11 @@ def _liaison_municipalities():
 
 def seed_page_body(directory_page):
     """The body of the original page as ``VoiceStreamBlock`` data."""
+    return [*_introduction(directory_page), *_strategy()]
+
+
+def _introduction(directory_page):
+    # The associations of the region, the advisory board, the survey and the search.
     return [
         ("key_figure", {"source": "typed", "typed_figure": "3 000", "text": "yhdistystä"}),
         (
@@ -96,6 +101,12 @@ def seed_page_body(directory_page):
                 "button_text": "Hae",
             },
         ),
+    ]
+
+
+def _strategy():
+    # The regional strategy, the development goals and challenges, and the liaisons.
+    return [
         (
             "heading",
             {

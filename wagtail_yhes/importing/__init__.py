@@ -6,8 +6,8 @@ and the admin's import view call.
 
 from .apply import import_associations
 from .liaisons import import_liaisons
-from .reading import FileError
 from .results import ImportResult, RowAction, RowResult
+from .tables import FileError
 
 __all__ = [
     "FileError",

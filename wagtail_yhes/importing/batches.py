@@ -16,7 +16,8 @@ from ..conf import get_setting
 from ..models import ActivityField, ImportBatch
 from .apply import AssociationImport, run_import
 from .liaisons import LiaisonImport
-from .reading import FileError, Table, read_table
+from .reading import read_table
+from .tables import FileError, Table
 from .vocabulary import CREATE_FIELD, LEAVE_OUT
 
 logger = logging.getLogger(__name__)

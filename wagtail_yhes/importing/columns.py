@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
-from .reading import FileError
+from .tables import FileError
 
 
 @dataclass(frozen=True)

@@ -14,7 +14,7 @@ from typing import NamedTuple
 from django.utils.text import slugify
 
 from ..models import ActivityField, Municipality
-from .reading import clean_text
+from .tables import clean_text
 
 #: Words that mean every municipality of the region in the area of operation.
 WHOLE_REGION = frozenset({"koko maakunta", "hela landskapet", "whole region"})
