@@ -249,9 +249,9 @@ def test_openpyxl_alone_would_refuse_the_entity_bomb_too():
 
 
 def test_a_refusal_of_defusedxml_is_reported_as_such(monkeypatch):
-    from wagtail_yhes.importing import reading
+    from wagtail_yhes.importing import workbooks
 
     # Without the check of the XML prologs, defusedxml inside openpyxl stops the bomb.
-    monkeypatch.setattr(reading, "_check_xml_prolog", lambda archive, member: None)
+    monkeypatch.setattr(workbooks, "_check_xml_prolog", lambda archive, member: None)
     with pytest.raises(FileError, match="DOCTYPE"):
         read_all(entity_bomb())
