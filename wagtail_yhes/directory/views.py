@@ -94,20 +94,20 @@ def _read(query, notices):
 def _answer(params, search, per_page):
     """``(search, revision, page, ids)`` of the results shown for ``params``: revised
     if its words find nothing, unless exact; the last page for one past it."""
-    offset = (params.page - 1) * per_page
-    revision, (ids, count) = None, search.counted_page(offset, per_page)
+    revision, count = None, search.count()
     if not count and search.words and not params.exact:
         revision = revise(search, params.text)
-        if revision is not None and (revised := revision.search.counted_page(offset, per_page))[1]:
-            search, (ids, count) = revision.search, revised
+        if revision is not None and (revised_count := revision.search.count()):
+            search, count = revision.search, revised_count
         else:
             revision = None
     paginator = Paginator(range(count), per_page)
     if params.page > paginator.num_pages:
         params.notices.append(_("There are not that many pages of results; the last is shown."))
         params.page = paginator.num_pages
-        ids = search.page((params.page - 1) * per_page, per_page)
-    return search, revision, paginator.page(params.page), ids
+    results_page = paginator.page(params.page)
+    offset = results_page.start_index() - 1
+    return search, revision, results_page, search.page(offset, per_page) if count else []
 
 
 def directory_index(page, request):

@@ -24,8 +24,6 @@ _ORDERS = {
     UPDATED: "CASE WHEN e.last_verified IS NULL THEN 1 ELSE 0 END, e.last_verified DESC, "
     "e.sort_name, e.association_id",
 }
-# The columns that the orders read.
-_ORDER_COLUMNS = "e.association_id, e.name_key, e.abbreviation_key, e.sort_name, e.last_verified"
 
 
 def updated_since_options(today=None):
@@ -132,30 +130,17 @@ class Search:
 
     def page(self, offset, limit):
         """The ids of the associations ``offset`` to ``offset + limit``, in order."""
-        return [row[0] for row in self._rows("", " LIMIT %s OFFSET %s", [limit, offset])]
-
-    def counted_page(self, offset, limit):
-        """``(ids, count)``: the ids of a page, as ``page``, and how many are found."""
-        # With words, one statement matches them once for both, unless the page is past
-        # the last: no row tells the count. Without, an index gives the page cheaply.
-        if not self.words:
-            return self.page(offset, limit), self.count()
-        rows = self._rows(", COUNT(*) OVER ()", " LIMIT %s OFFSET %s", [limit, offset])
-        if rows:
-            return [row[0] for row in rows], rows[0][2]
-        return [], self.count() if offset else 0
+        return [row[0] for row in self._rows(" LIMIT %s OFFSET %s", [limit, offset])]
 
     def ids(self):
         """The ids of every association the search finds, in order."""
-        return [row[0] for row in self._rows("", "", [])]
+        return [row[0] for row in self._rows("", [])]
 
-    def _rows(self, columns, tail, tail_params):
+    def _rows(self, tail, tail_params):
         source, where, params, score, score_params = self._matches()
         order_params = [self.name_key, self.name_key] if self.sort == RELEVANCE else []
-        # Ordered outside the matches: SQLite's ``bm25`` cannot stand beside a window.
-        matches = f"SELECT {_ORDER_COLUMNS}, {score} AS score FROM {source}{where}"
         return self._fetch(
-            f"WITH r AS ({matches}) SELECT e.association_id, e.score{columns} FROM r e "
+            f"SELECT e.association_id, {score} AS score FROM {source}{where} "
             f"ORDER BY {_ORDERS[self.sort]}{tail}",
             [*score_params, *params, *order_params, *tail_params],
         )
@@ -189,9 +174,9 @@ class Search:
             where, where_params = self._filters(without=kind)
             # Every row of a many-to-many table is an entry's: with nothing to narrow
             # the search, the entries need not be read.
-            joined = f"{source} JOIN {through} t ON t.{entry_column} = e.association_id"
-            rows = joined if match or where else f"{through} t"
-            selects.append(f"SELECT %s, t.{column}, COUNT(*) FROM {rows}{_where(where)} GROUP BY 2")
+            entries = f"SELECT e.association_id FROM {source}{_where(where)}"
+            narrowed = f" WHERE t.{entry_column} IN ({entries})" if match or where else ""
+            selects.append(f"SELECT %s, t.{column}, COUNT(*) FROM {through} t{narrowed} GROUP BY 2")
             params += [kind, *where_params]
         # The entries confirmed since each date; since None, every entry.
         days = [None, *dates]
