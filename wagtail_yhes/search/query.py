@@ -65,11 +65,11 @@ class Search:
     def _connection(self):
         return connections[router.db_for_read(self.entry_model)]
 
-    def _matches(self, without=None):
-        """``(FROM, WHERE, params, score, score params)`` of the search's entries (``e``),
-        ``without`` a filter (for the counts of its options); WHERE may be ""."""
+    def _matches(self):
+        """``(FROM, WHERE, params, score, score params)`` of the search's entries (``e``);
+        WHERE is "" when nothing narrows the search."""
         source, where, params, score, score_params = self._word_matches()
-        conditions, filter_params = self._filters(without)
+        conditions, filter_params = self._filters()
         where = _where(" AND ".join(filter(None, [where, conditions])))
         return source, where, params + filter_params, score, score_params
 
@@ -130,20 +130,21 @@ class Search:
 
     def page(self, offset, limit):
         """The ids of the associations ``offset`` to ``offset + limit``, in order."""
-        return [row[0] for row in self._rows(" LIMIT %s OFFSET %s", [limit, offset])]
+        return self._ids(" LIMIT %s OFFSET %s", [limit, offset])
 
     def ids(self):
         """The ids of every association the search finds, in order."""
-        return [row[0] for row in self._rows("", [])]
+        return self._ids("", [])
 
-    def _rows(self, tail, tail_params):
+    def _ids(self, tail, tail_params):
         source, where, params, score, score_params = self._matches()
         order_params = [self.name_key, self.name_key] if self.sort == RELEVANCE else []
-        return self._fetch(
+        rows = self._fetch(
             f"SELECT e.association_id, {score} AS score FROM {source}{where} "
             f"ORDER BY {_ORDERS[self.sort]}{tail}",
             [*score_params, *params, *order_params, *tail_params],
         )
+        return [row[0] for row in rows]
 
     def matching_ids(self):
         """The ids of the associations that the search finds, as a subquery."""
@@ -191,5 +192,5 @@ class Search:
         return counts
 
 
-def _where(condition, keyword=" WHERE "):
-    return keyword + condition if condition else ""
+def _where(condition):
+    return f" WHERE {condition}" if condition else ""
