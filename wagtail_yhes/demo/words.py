@@ -113,6 +113,12 @@ KINDS = [
         "Yleisurheilua, hiihtoa ja kuntoliikuntaa kaikenikäisille.",
     ),
     (
+        "{gen} Urheiluseura ry",
+        "",
+        ["liikunta-ja-urheilu"],
+        "Kilpa- ja kuntourheilua: kesäisin yleisurheilua, talvisin hiihtoa.",
+    ),
+    (
         "{gen} Palloseura ry",
         "",
         ["liikunta-ja-urheilu", "lapset-nuoret-ja-perheet"],
@@ -129,6 +135,12 @@ KINDS = [
         "{nom} VPK",
         ["pelastus-ja-turvallisuus"],
         "Pelastustoimintaa, palokuntanuoria ja turvallisuuskoulutusta.",
+    ),
+    (
+        "{gen} Sotaveteraanit ry",
+        "",
+        ["elakelaiset-ja-ikaihmiset", "edunvalvonta"],
+        "Sotiemme veteraanien ja heidän puolisoidensa tukea ja perinnetyötä.",
     ),
     (
         "{gen} Reserviläiset ry",
