@@ -184,6 +184,7 @@ def measure(path, update_path, rows):
     imports = [("new register", path), ("the same file again", path)]
     imports.append(("every tenth row changed", update_path))
     for label, import_path in imports:
+        timer.seconds = 0.0
         seconds, summary, task_seconds = run_import(import_path, timer)
         print(
             f"| {label} | {seconds:.1f} s | {timer.seconds:.1f} s | {task_seconds:.1f} s "
@@ -198,12 +199,12 @@ def measure(path, update_path, rows):
 
 def check_counts(rows):
     """Print the size of the register and the index; fail unless every row is in both."""
-    from wagtail_yhes.models import Association, DirectoryEntry, DirectoryTerm
+    from wagtail_yhes.models import Association, DirectoryEntry, DirectoryWord
 
     published = Association.objects.filter(live=True).count()
     print(
         f"\n{published} associations published, {DirectoryEntry.objects.count()} in the "
-        f"directory index with {DirectoryTerm.objects.count()} terms."
+        f"directory index with {DirectoryWord.objects.count()} words."
     )
     if published != rows or DirectoryEntry.objects.count() != rows:
         sys.exit("The register and the directory index disagree with the file.")
