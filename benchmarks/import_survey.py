@@ -24,9 +24,10 @@ Each import is one run of the command, from reading the file to the end of its
 transaction: reading, matching, comparing, writing associations, revisions and log
 entries, and the search indexes (``wagtail_yhes.search.reindex_associations``), after
 which the associations are found by the directory. "Of which search indexes" is the part
-of it spent in ``reindex_associations``. Wagtail's reference index is updated after the
-commit by tasks (as Wagtail does after a save); the benchmark keeps them queued during
-the import and then runs them as a task worker would, timed on their own.
+of it spent in ``reindex_associations``. Wagtail's reference index and its search
+backends are updated after the commit by tasks (as Wagtail does after a save); the
+benchmark keeps them queued during the import and then runs them as a task worker would,
+timed on their own.
 """
 
 import argparse
@@ -177,7 +178,7 @@ def measure(path, update_path, rows):
     print(describe_machine() + "\n")
     print(
         "| import | imported and searchable | of which search indexes "
-        "| reference index tasks | result |"
+        "| tasks after the commit | result |"
     )
     print("| --- | ---: | ---: | ---: | --- |")
     timer = SearchIndexTimer()
