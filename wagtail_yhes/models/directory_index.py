@@ -2,7 +2,7 @@
 
 Only published associations have a ``DirectoryEntry``, and the public directory reads
 nothing else to find, filter, count and order them. The full-text index over the parts
-is no model field, as it differs by database (``wagtail_yhes.search.postgres``, ``.sqlite``)."""
+is not a model field: it differs by database (``wagtail_yhes.search.postgres``, ``.sqlite``)."""
 
 from django.db import models
 from django.utils.translation import gettext_lazy as _
