@@ -149,16 +149,7 @@ class AssociationImport(AssociationWriter, BaseImport):
     def match(self, parsed, register, in_file, matched):
         """Return the ``RowResult`` of a parsed row: new, an update to be compared, or error."""
         values = parsed.values
-        row = RowResult(
-            number=parsed.number,
-            action=RowAction.ERROR if parsed.errors else RowAction.NEW,
-            label=values.get("name", ""),
-            errors=list(parsed.errors),
-            warnings=list(parsed.warnings),
-            cells=parsed.cells,
-            values=values,
-            blank=parsed.blank,
-        )
+        row = RowResult.of(parsed)
         home = values.get("home_municipality")
         keys = (
             values.get("business_id", ""),

@@ -48,16 +48,7 @@ class LiaisonImport(BaseImport):
         for count, (number, cells) in enumerate(table.rows, start=1):
             parsed = parser.parse(number, cells)
             values = parsed.values
-            row = RowResult(
-                number=number,
-                action=RowAction.ERROR if parsed.errors else RowAction.NEW,
-                label=values.get("name", ""),
-                errors=list(parsed.errors),
-                warnings=list(parsed.warnings),
-                cells=parsed.cells,
-                values=values,
-                blank=parsed.blank,
-            )
+            row = RowResult.of(parsed)
             result.rows.append(row)
             self.report_progress(count)
             municipality = values.get("municipality")

@@ -32,6 +32,21 @@ class RowResult:
     target: Any = field(default=None, repr=False)
     publish: bool = field(default=True, repr=False)
 
+    @classmethod
+    def of(cls, parsed):
+        """The result of a parsed row (``rows.ParsedRow``) before it is matched: new, or
+        an error if it could not be read."""
+        return cls(
+            number=parsed.number,
+            action=RowAction.ERROR if parsed.errors else RowAction.NEW,
+            label=parsed.values.get("name", ""),
+            errors=list(parsed.errors),
+            warnings=list(parsed.warnings),
+            cells=parsed.cells,
+            values=parsed.values,
+            blank=parsed.blank,
+        )
+
     def as_dict(self):
         """The row in a JSON-serialisable form, for storing with an import batch."""
         return {
