@@ -1,5 +1,6 @@
 """Helpers of the self-service tests: form data, paths and the public detail template."""
 
+import datetime
 import time
 
 from django.template.loader import render_to_string
@@ -7,7 +8,23 @@ from django.template.loader import render_to_string
 from wagtail_yhes.models import Association
 from wagtail_yhes.selfservice.spam import make_form_stamp
 
+from ..factories import AssociationFactory
+
 ASSOCIATION_URLS = "wagtailsnippets_wagtail_yhes_association"
+
+
+def published_choir(municipality, **details):
+    """The published association that the self-service tests update, as the database has it."""
+    association = AssociationFactory(
+        name="Mikkelin Kuoroyhdistys ry",
+        email="kuoro@example.fi",
+        home_municipality=municipality,
+        municipalities=[municipality],
+        last_verified=datetime.date(2023, 5, 1),
+        **details,
+    )
+    association.save_revision().publish()
+    return Association.objects.get(pk=association.pk)
 
 
 def old_stamp(seconds=60):

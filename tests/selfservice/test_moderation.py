@@ -1,6 +1,5 @@
 """Moderation never loses an update: a second update made while the first waits keeps it."""
 
-import datetime
 import re
 
 import pytest
@@ -10,24 +9,14 @@ from wagtail.models import TaskState
 from wagtail_yhes.models import Association, Submission
 from wagtail_yhes.selfservice.tokens import make_update_token
 
-from ..factories import AssociationFactory
-from .helpers import ASSOCIATION_URLS, old_stamp, page_path
+from .helpers import ASSOCIATION_URLS, old_stamp, page_path, published_choir
 
 pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
 def association(mikkeli, moderation):
-    association = AssociationFactory(
-        name="Mikkelin Kuoroyhdistys ry",
-        email="kuoro@example.fi",
-        phone="+358401234567",
-        home_municipality=mikkeli,
-        municipalities=[mikkeli],
-        last_verified=datetime.date(2023, 5, 1),
-    )
-    association.save_revision().publish()
-    return Association.objects.get(pk=association.pk)
+    return published_choir(mikkeli, phone="+358401234567")
 
 
 def open_update_form(client, directory, association):

@@ -1,18 +1,15 @@
 """Moderators and editors hear of associations' moderation in Finnish, with working links."""
 
-import datetime
 import re
 
 import pytest
 from django.contrib.auth.models import Group
 from wagtail.models import Page, Workflow
 
-from wagtail_yhes.models import Association
 from wagtail_yhes.selfservice.moderation import MODERATORS_GROUP_NAME
 from wagtail_yhes.selfservice.tokens import make_update_token
 
-from ..factories import AssociationFactory
-from .helpers import details_data, page_path
+from .helpers import details_data, page_path, published_choir
 
 pytestmark = pytest.mark.django_db
 
@@ -29,15 +26,7 @@ def editor(django_user_model, moderation):
 
 @pytest.fixture
 def association(mikkeli, moderation):
-    association = AssociationFactory(
-        name="Mikkelin Kuoroyhdistys ry",
-        email="kuoro@example.fi",
-        home_municipality=mikkeli,
-        municipalities=[mikkeli],
-        last_verified=datetime.date(2023, 5, 1),
-    )
-    association.save_revision().publish()
-    return Association.objects.get(pk=association.pk)
+    return published_choir(mikkeli)
 
 
 def send_to_workflow(association, user, **changes):

@@ -1,6 +1,5 @@
 """Moderators find "Näytä muutokset" from each task and from the association's status panel."""
 
-import datetime
 import inspect
 
 import pytest
@@ -10,23 +9,14 @@ from wagtail.admin.views.generic import mixins as generic_mixins
 from wagtail_yhes.models import Association
 from wagtail_yhes.selfservice.tokens import make_update_token
 
-from ..factories import AssociationFactory
-from .helpers import ASSOCIATION_URLS, details_data, page_path, submit_data
+from .helpers import ASSOCIATION_URLS, details_data, page_path, published_choir, submit_data
 
 pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
 def association(mikkeli, moderation):
-    association = AssociationFactory(
-        name="Mikkelin Kuoroyhdistys ry",
-        email="kuoro@example.fi",
-        home_municipality=mikkeli,
-        municipalities=[mikkeli],
-        last_verified=datetime.date(2023, 5, 1),
-    )
-    association.save_revision().publish()
-    return Association.objects.get(pk=association.pk)
+    return published_choir(mikkeli)
 
 
 def send_update(client, directory, association):

@@ -14,7 +14,14 @@ from wagtail_yhes.models import Association, Submission
 from wagtail_yhes.selfservice.tokens import SALT, _encode, make_update_token, state_fingerprint
 
 from ..factories import AssociationFactory
-from .helpers import ASSOCIATION_URLS, details_data, old_stamp, page_path, published_details
+from .helpers import (
+    ASSOCIATION_URLS,
+    details_data,
+    old_stamp,
+    page_path,
+    published_choir,
+    published_details,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -24,19 +31,13 @@ LINK_RE = re.compile(r"https?://\S+/update/([\w-]+)/")
 @pytest.fixture
 def association(mikkeli, moderation):
     """A published association with a consented contact person."""
-    association = AssociationFactory(
-        name="Mikkelin Kuoroyhdistys ry",
+    return published_choir(
+        mikkeli,
         business_id="0112038-9",
-        email="kuoro@example.fi",
-        home_municipality=mikkeli,
-        municipalities=[mikkeli],
         contact_name="Maija Meikäläinen",
         contact_email="maija@example.fi",
         contact_consent=True,
-        last_verified=datetime.date(2023, 5, 1),
     )
-    association.save_revision().publish()
-    return Association.objects.get(pk=association.pk)
 
 
 def update_path(directory, association):
