@@ -241,6 +241,22 @@ def test_filters_stay_when_paging(get, directory_page):
     )
 
 
+def listing_of(params):
+    """The listing of ``params`` on page ``params.page`` of 200 results, 20 a page."""
+    return DirectoryListing(
+        page=None,
+        params=params,
+        results=[],
+        count=200,
+        paginator_page=Paginator(range(200), 20).page(params.page),
+        municipalities=[],
+        activity_fields=[],
+        facet_counts=None,
+        updated_options=[],
+        base_url="/hakemisto/",
+    )
+
+
 @pytest.mark.parametrize(
     "values",
     [
@@ -253,18 +269,7 @@ def test_filters_stay_when_paging(get, directory_page):
 )
 def test_page_links_are_the_search_with_only_its_page_changed(values):
     params = DirectoryParams(**values, page=4)
-    listing = DirectoryListing(
-        page=None,
-        params=params,
-        results=[],
-        count=200,
-        paginator_page=Paginator(range(200), 20).page(4),
-        municipalities=[],
-        activity_fields=[],
-        facet_counts=None,
-        updated_options=[],
-        base_url="/hakemisto/",
-    )
+    listing = listing_of(params)
     for number in (1, 2, 10):
         expected = "/hakemisto/" + params.url(page=number if number > 1 else None)
         assert listing.page_url(number) == expected
@@ -284,18 +289,7 @@ def test_page_links_are_the_search_with_only_its_page_changed(values):
 )
 def test_download_links_are_the_search_in_each_format(values):
     params = DirectoryParams(**values)
-    listing = DirectoryListing(
-        page=None,
-        params=params,
-        results=[],
-        count=200,
-        paginator_page=Paginator(range(200), 20).page(params.page),
-        municipalities=[],
-        activity_fields=[],
-        facet_counts=None,
-        updated_options=[],
-        base_url="/hakemisto/",
-    )
+    listing = listing_of(params)
     assert [link.url for link in listing.downloads] == [
         "/hakemisto/" + params.url(format="json"),
         "/hakemisto/" + params.url(format="csv", page=None),

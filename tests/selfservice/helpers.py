@@ -4,6 +4,7 @@ import datetime
 import time
 
 from django.template.loader import render_to_string
+from django.utils import translation
 
 from wagtail_yhes.models import Association
 from wagtail_yhes.selfservice.spam import make_form_stamp
@@ -25,6 +26,16 @@ def published_choir(municipality, **details):
     )
     association.save_revision().publish()
     return Association.objects.get(pk=association.pk)
+
+
+def submit_in_english(client, directory, municipality, **overrides):
+    """Send the submission form of ``directory`` in English, with ``overrides``."""
+    with translation.override("en"):
+        return client.post(
+            page_path(directory, "submit"),
+            submit_data(municipality, **overrides),
+            HTTP_ACCEPT_LANGUAGE="en",
+        )
 
 
 def old_stamp(seconds=60):

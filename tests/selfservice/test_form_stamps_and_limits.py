@@ -9,17 +9,9 @@ from wagtail_yhes.models import Association
 from wagtail_yhes.selfservice import ratelimit
 
 from .helpers import old_stamp, page_path, submit_data
+from .helpers import submit_in_english as submit
 
 pytestmark = pytest.mark.django_db
-
-
-def submit(client, directory, municipality, **overrides):
-    with translation.override("en"):
-        return client.post(
-            page_path(directory, "submit"),
-            submit_data(municipality, **overrides),
-            HTTP_ACCEPT_LANGUAGE="en",
-        )
 
 
 def test_a_stamp_serves_one_sending_only(client, directory, mikkeli, moderation):

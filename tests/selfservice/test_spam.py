@@ -14,17 +14,9 @@ from wagtail_yhes.selfservice import once, ratelimit
 from wagtail_yhes.selfservice.spam import make_form_stamp
 
 from .helpers import old_stamp, page_path, submit_data
+from .helpers import submit_in_english as submit
 
 pytestmark = pytest.mark.django_db
-
-
-def submit(client, directory, municipality, **overrides):
-    with translation.override("en"):
-        return client.post(
-            page_path(directory, "submit"),
-            submit_data(municipality, **overrides),
-            HTTP_ACCEPT_LANGUAGE="en",
-        )
 
 
 def assert_nothing_written(mailoutbox):
