@@ -12,7 +12,7 @@ from django.urls import reverse
 from wagtail_yhes.models import Municipality
 
 from .factories import AssociationFactory
-from .test_directory_judged import JUDGED, MORE_ASSOCIATIONS
+from .test_directory_judged import JUDGED_CASES, MORE_ASSOCIATIONS
 
 pytestmark = pytest.mark.django_db
 
@@ -47,14 +47,7 @@ def admin_search(client, editor, directory_associations):
     return admin_search
 
 
-@pytest.mark.parametrize(
-    ("query", "expected"),
-    [
-        pytest.param(query, expected, id=f"{group}: {query}")
-        for group, queries in JUDGED.items()
-        for query, expected in queries
-    ],
-)
+@pytest.mark.parametrize(("query", "expected"), JUDGED_CASES)
 def test_judged_query_finds_the_same_in_the_admin_drafts_included(admin_search, query, expected):
     found = admin_search(query)
     for name in expected:

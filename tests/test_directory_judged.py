@@ -62,6 +62,12 @@ JUDGED = {
         ("Nyslott", ["Savonlinnan Eläkeläiset ry", "Savonlinnan svenska förening r.f."]),
     ],
 }
+#: The judged queries as test cases, named by their group.
+JUDGED_CASES = [
+    pytest.param(query, expected, id=f"{group}: {query}")
+    for group, queries in JUDGED.items()
+    for query, expected in queries
+]
 
 
 @pytest.fixture
@@ -80,14 +86,7 @@ def search(client, directory_page, directory_associations):
     return search
 
 
-@pytest.mark.parametrize(
-    ("query", "expected"),
-    [
-        pytest.param(query, expected, id=f"{group}: {query}")
-        for group, queries in JUDGED.items()
-        for query, expected in queries
-    ],
-)
+@pytest.mark.parametrize(("query", "expected"), JUDGED_CASES)
 def test_judged_query_finds_what_is_meant_in_the_first_ten(search, query, expected):
     names = [result["name"] for result in search(query, page_size=10)["results"]]
     for name in expected:
