@@ -115,13 +115,13 @@ def directory_index(page, request):
     query, notices = read_query(request)
     base_url = page.get_url(request) or ""
     full_url = page.get_full_url(request) or ""
-    # Everything the answer depends on besides the index (the date: the date filter).
-    asked = (page.pk, page.last_published_at, get_language(), base_url, full_url, notices)
-    key = _cache_key(current_index_version(), *asked, sorted(query.lists()), timezone.localdate())
     if query.get("format") in (CSV, XLSX):
         params, search, vocabulary = _read(query, notices)
         if params.format in (CSV, XLSX):
             return download(request, params, search, vocabulary, base_url=full_url)
+    # Everything the answer depends on besides the index (the date: the date filter).
+    asked = (page.pk, page.last_published_at, get_language(), base_url, full_url, notices)
+    key = _cache_key(current_index_version(), *asked, sorted(query.lists()), timezone.localdate())
     if query.get("format") == JSON:
         data = _cached(key, lambda: _json(page, query, notices, full_url))
         return JsonResponse(data, json_dumps_params={"ensure_ascii": False})
