@@ -90,7 +90,10 @@ def test_pages_and_count_agree_with_all_results(searches, text, filters, sort):
 @pytest.mark.parametrize(("text", "filters"), SEARCHES)
 def test_each_filter_count_is_the_count_with_that_option(searches, text, filters):
     options = updated_since_options()
-    counts = searches(text, filters).filter_counts(options)
+    search = searches(text, filters)
+    counts = search.filter_counts(options)
+    # The chosen date (400 days, none of the options) is counted too: the search's count.
+    assert counts[UPDATED_SINCE][search.updated_since] == search.count()
     for municipality in Municipality.objects.all():
         chosen = {**filters, "municipalities": [municipality.code]}
         expected = searches(text, chosen).count()

@@ -146,7 +146,6 @@ class DirectoryListing:
             # A date from a link or an older visit: kept as a choice of its own.
             since = date_format(chosen, "SHORT_DATE_FORMAT")
             days.append((_("Since %(date)s") % {"date": since}, chosen))
-            counts = {**counts, chosen: self.count}
         for label, day in days:
             value = day.isoformat()
             count, input_id = counts.get(day, 0), f"yhes-{facet.name}-{value}"

@@ -20,7 +20,7 @@ from ..conf import get_setting
 from ..models import ActivityField, Association, Municipality
 from ..opendata import download
 from ..search import Search, current_index_version
-from ..search.query import updated_since_options
+from ..search.query import UPDATED_SINCE, updated_since_options
 from ..search.suggestions import suggestions
 from ..search.tolerance import revise
 from .listing import DirectoryListing
@@ -91,14 +91,26 @@ def _read(query, notices):
     return params, _search_of(params), vocabulary
 
 
-def _answer(params, search, per_page):
-    """``(search, revision, page, ids)`` of the results shown for ``params``: revised
-    if its words find nothing, unless exact; the last page for one past it."""
-    revision, count = None, search.count()
+def _count(search, dates):
+    """``(count, filter counts)`` of ``search``. With ``dates`` (of the "confirmed since"
+    filter) the filters are counted too, and the count is one of theirs: one statement
+    matches the words for both. Without, the filter counts are None."""
+    if dates is None:
+        return search.count(), None
+    counts = search.filter_counts(dates)
+    return counts[UPDATED_SINCE][search.updated_since], counts
+
+
+def _answer(params, search, per_page, dates=None):
+    """``(search, revision, page, ids, filter counts)`` of the results shown for
+    ``params``: revised if its words find nothing, unless exact; the last page for one
+    past it. The filters are counted with ``dates`` only (see ``_count``)."""
+    revision, (count, counts) = None, _count(search, dates)
     if not count and search.words and not params.exact:
         revision = revise(search, params.text)
-        if revision is not None and (revised_count := revision.search.count()):
-            search, count = revision.search, revised_count
+        revised = revision and _count(revision.search, dates)
+        if revised and revised[0]:
+            search, (count, counts) = revision.search, revised
         else:
             revision = None
     paginator = Paginator(range(count), per_page)
@@ -106,8 +118,8 @@ def _answer(params, search, per_page):
         params.notices.append(_("There are not that many pages of results; the last is shown."))
         params.page = paginator.num_pages
     results_page = paginator.page(params.page)
-    offset = results_page.start_index() - 1
-    return search, revision, results_page, search.page(offset, per_page) if count else []
+    ids = search.page(results_page.start_index() - 1, per_page) if count else []
+    return search, revision, results_page, ids, counts
 
 
 def directory_index(page, request):
@@ -143,7 +155,7 @@ def directory_index(page, request):
 def _json(page, query, notices, full_url):
     params, search, vocabulary = _read(query, notices)
     per_page = params.page_size or page.results_per_page
-    search, revision, results_page, ids = _answer(params, search, per_page)
+    search, revision, results_page, ids, _counts = _answer(params, search, per_page)
     results = load_results(ids, base_url=full_url, **vocabulary)
     data = {
         "count": results_page.paginator.count,
@@ -163,11 +175,12 @@ def _listing_html(page, query, notices, base_url):
     params, search, vocabulary = _read(query, notices)
     if params.format == JSON:
         params.format = ""
-    per_page = page.results_per_page
-    search, revision, results_page, ids = _answer(params, search, per_page)
     options = updated_since_options()
     shows_filters = (
         page.show_municipality_filter or page.show_activity_field_filter or page.show_updated_filter
+    )
+    search, revision, results_page, ids, counts = _answer(
+        params, search, page.results_per_page, options if shows_filters else None
     )
     directory = DirectoryListing(
         page=page,
@@ -177,7 +190,7 @@ def _listing_html(page, query, notices, base_url):
         paginator_page=results_page,
         municipalities=list(vocabulary["municipalities"].values()),
         activity_fields=list(vocabulary["activity_fields"].values()),
-        facet_counts=search.filter_counts(options) if shows_filters else None,
+        facet_counts=counts,
         updated_options=options,
         base_url=base_url,
         revision=revision,

@@ -161,7 +161,8 @@ class Search:
 
         Returns ``{MUNICIPALITY: {id: n}, ACTIVITY_FIELD: {id: n}, UPDATED_SINCE:
         {None: n, date: n for date in dates}}``; an option with no results is left out
-        of the first two.
+        of the first two. The chosen date is counted too, so that
+        ``counts[UPDATED_SINCE][search.updated_since]`` is the search's own count.
         """
         # One statement answers all, and matches the words once.
         source, match, params, _score, _score_params = self._word_matches()
@@ -180,7 +181,7 @@ class Search:
             selects.append(f"SELECT %s, t.{column}, COUNT(*) FROM {through} t{narrowed} GROUP BY 2")
             params += [kind, *where_params]
         # The entries confirmed since each date; since None, every entry.
-        days = [None, *dates]
+        days = list(dict.fromkeys([None, *dates, self.updated_since]))
         where, where_params = self._filters(without=UPDATED_SINCE)
         for i, day in enumerate(days):
             since = " AND ".join(filter(None, [where, "e.last_verified >= %s" if day else ""]))
