@@ -40,8 +40,10 @@ def revise(search, text):
     """A ``Revision`` of ``search`` (whose text is ``text``), or None if none is found,
     for a search that finds nothing. The filters stay as they were chosen."""
     words, replacements = [], {}
+    # A word alone is the search itself, which found nothing: it need not be tried.
+    several = len(search.words) > 1
     for word in search.words:
-        if _finds(search, [word]):
+        if several and _finds(search, [word]):
             words.append(word)
             continue
         parts = [finnish.query_word(part) for part in compound_parts(word.text)]
