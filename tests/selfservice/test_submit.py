@@ -11,7 +11,13 @@ from wagtail_yhes.models import Association, Submission, YhesSettings
 from wagtail_yhes.selfservice.moderation import MODERATORS_GROUP_NAME
 
 from ..factories import AssociationFactory
-from .helpers import ASSOCIATION_URLS, page_path, published_details, submit_data
+from .helpers import (
+    ASSOCIATION_URLS,
+    page_path,
+    published_details,
+    submit_data,
+    submit_in_english,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -272,6 +278,16 @@ def test_errors_are_summarised_and_linked_to_their_fields(client, directory, mik
     assert 'aria-describedby="id_postal_code_helptext id_postal_code_error"' in content
     assert 'id="id_postal_code_error"' in content
     assert not Association.objects.exists()
+
+
+def test_the_summary_lists_errors_in_the_order_of_the_page(client, directory, mikkeli):
+    response = submit_in_english(
+        client, directory, mikkeli, business_id="123", email="", contact_email="x"
+    )
+    content = response.content.decode()
+    links = ['href="#id_business_id"', 'href="#id_email"', 'href="#id_contact_email"']
+    positions = [content.index(link) for link in links]
+    assert positions == sorted(positions)
 
 
 @pytest.mark.parametrize("value", ["999", str(2**63), "9" * 5000, "-1"])

@@ -19,23 +19,8 @@ from .results import RowAction
 CREATE_ACTION = "wagtail_yhes.import.create"
 UPDATE_ACTION = "wagtail_yhes.import.update"
 
-#: Fields that a row sets directly, in the order of the columns.
-SCALAR_FIELDS = (
-    "name",
-    "abbreviation",
-    "business_id",
-    "registration_number",
-    "description",
-    "email",
-    "phone",
-    "website",
-    "street_address",
-    "postal_code",
-    "post_office",
-    "contact_name",
-    "contact_email",
-    "contact_phone",
-)
+#: Fields that a row sets directly.
+SCALAR_FIELDS = Association.DETAIL_FIELDS
 RELATION_FIELDS = ("municipalities", "activity_fields")
 #: Rows written at a time.
 WRITE_CHUNK_SIZE = 2000

@@ -198,8 +198,8 @@ class Association(
     )
 
     #: The details that anyone may see, in the order of the open data formats: the
-    #: directory's results and pages, its exports, its index and the forms read these,
-    #: with the municipalities and activity fields. Contact persons are never public.
+    #: directory's results and pages, its exports and its index read these, with the
+    #: municipalities and activity fields.
     PUBLIC_FIELDS = (
         "name",
         "abbreviation",
@@ -212,6 +212,20 @@ class Association(
         "postal_code",
         "post_office",
         "last_verified",
+    )
+    #: Details kept for the council: the registers' numbers, and the contact person, who
+    #: is shown on the association's own page only with consent and is never in a listing.
+    PRIVATE_FIELDS = (
+        "business_id",
+        "registration_number",
+        "contact_name",
+        "contact_email",
+        "contact_phone",
+    )
+    #: What an association tells of itself, in its forms and in the survey's columns:
+    #: every detail but the address and the date of confirmation, which the site keeps.
+    DETAIL_FIELDS = tuple(
+        name for name in (*PUBLIC_FIELDS, *PRIVATE_FIELDS) if name not in ("slug", "last_verified")
     )
 
     search_fields = [

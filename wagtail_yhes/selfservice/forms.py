@@ -117,6 +117,12 @@ class AssociationDetailsForm(PublicFormMixin, SpamProtectionMixin, forms.ModelFo
         ),
     ]
 
+    @property
+    def field_order(self):
+        """The fields in the order of the page (``fieldsets``): the summary of errors
+        lists them so too."""
+        return [name for _legend, _description, names in self.fieldsets for name in names]
+
     autocomplete = {
         "name": "organization",
         "email": "email",
@@ -133,23 +139,10 @@ class AssociationDetailsForm(PublicFormMixin, SpamProtectionMixin, forms.ModelFo
     class Meta:
         model = Association
         fields = [
-            "name",
-            "abbreviation",
-            "business_id",
-            "registration_number",
-            "description",
+            *Association.DETAIL_FIELDS,
             "home_municipality",
             "municipalities",
             "activity_fields",
-            "email",
-            "phone",
-            "website",
-            "street_address",
-            "postal_code",
-            "post_office",
-            "contact_name",
-            "contact_email",
-            "contact_phone",
             "contact_consent",
         ]
         labels = {
