@@ -308,3 +308,8 @@ def sort_key(text):
     words = unicodedata.normalize("NFC", text.casefold()).split()
     words = ("".join(c for c in word if c.isalnum()) for word in words)
     return " ".join(fold(word.translate(_SORT_LETTERS)) for word in words if word)
+
+
+#: ``sort_key`` remembered, for the names of municipalities and activity fields: they are
+#: few, and every page of the directory sorts them.
+name_order = lru_cache(maxsize=1024)(sort_key)

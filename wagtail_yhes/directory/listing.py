@@ -18,7 +18,8 @@ def grouped(number):
     return number_format(number, force_grouping=True)
 
 
-@dataclass
+# Options are compared as objects: two are the same option only if they are one.
+@dataclass(eq=False)
 class FacetOption:
     """One choice of a filter, with the number of results it gives (None: not known)."""
 
@@ -123,7 +124,7 @@ class DirectoryListing:
     def _facet(self, name, legend, objects, chosen, counts):
         facet = Facet(name=name, legend=legend, input_type="checkbox")
         # In the active language only, in its alphabetical order.
-        for obj in sorted(objects, key=lambda obj: finnish.sort_key(obj.localized_name)):
+        for obj in sorted(objects, key=lambda obj: finnish.name_order(obj.localized_name)):
             count = counts.get(name, {}).get(obj.pk, 0)
             input_id = f"yhes-{name}-{obj.slug}"
             facet.add(FacetOption(obj.slug, obj.localized_name, count, obj in chosen, input_id))

@@ -1,16 +1,12 @@
 """The public details of associations (``Association.PUBLIC_FIELDS`` only): never a
 contact person."""
 
-from functools import lru_cache
 from types import SimpleNamespace
 
 from .. import finnish
 from ..models import Association
 
 PUBLIC_FIELDS = Association.PUBLIC_FIELDS
-
-# The names of municipalities and fields are few, and every result lists some of them.
-_name_order = lru_cache(maxsize=1024)(finnish.sort_key)
 
 
 class DirectoryResult(SimpleNamespace):
@@ -56,8 +52,8 @@ def load_results(ids, *, base_url, municipalities, activity_fields):
         DirectoryResult(
             pk=pk,
             home_municipality=municipalities.get(row.pop("home_municipality_id")),
-            municipalities=sorted(related[pk][0], key=lambda m: _name_order(m.name)),
-            activity_fields=sorted(related[pk][1], key=lambda f: _name_order(f.name)),
+            municipalities=sorted(related[pk][0], key=lambda m: finnish.name_order(m.name)),
+            activity_fields=sorted(related[pk][1], key=lambda f: finnish.name_order(f.name)),
             url=f"{base_url}{row['slug']}/",
             **row,
         )
