@@ -1,7 +1,9 @@
 """The full-text search of SQLite: an FTS5 table over the entries, kept by triggers."""
 
-# bm25 weights of the parts, heaviest first.
-_WEIGHTS = "10.0, 6.0, 3.0, 1.0"
+# bm25 weights of the parts, heaviest first. bm25 adds up a word's weighted occurrences
+# and saturates: with large weights, a word in the name would count hardly more than in
+# the abbreviation.
+_WEIGHTS = "1.0, 0.6, 0.3, 0.1"
 
 
 def _fts(table):
