@@ -72,6 +72,12 @@ def test_word_typed_without_diacritics_is_looked_up_with_them():
     assert "kylayhdistys" in forms("kylayhdistykselle")
 
 
+@pytest.mark.parametrize("word", ["urheiluseura", "nuorisoseura", "hiihtoseura", "savonlinna"])
+def test_a_guess_that_drops_the_restored_letters_is_not_a_form(word):
+    # "urheiluseurä" is no word; its guessed lemma "urheilu" would find every sport.
+    assert forms(word) == {word}
+
+
 def test_query_word_keeps_its_own_form_beside_the_lemma():
     assert forms("Savonlinnassa") == {"savonlinnassa", "savonlinna"}
 

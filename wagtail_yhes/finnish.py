@@ -224,7 +224,9 @@ def restored_spellings(word):
     known = tuple(s for s in spellings if is_known(s))
     if known:
         return known
-    return tuple(s for s in spellings if lemma(s) != s)
+    # A guess whose dictionary form keeps none of the ä and ö put in is the guess of
+    # another word: "urheiluseurä" → "urheilu" would make "urheiluseura" find all sports.
+    return tuple(s for s in spellings if lemma(s) != s and any(c in "äö" for c in lemma(s)))
 
 
 @dataclass(frozen=True)
