@@ -223,7 +223,7 @@ class Association(
         "contact_phone",
     )
     #: What an association tells of itself, in its forms and in the survey's columns:
-    #: every detail but the address and the date of confirmation, which the site keeps.
+    #: every detail but the slug and the date of confirmation, which the site keeps.
     DETAIL_FIELDS = tuple(
         name for name in (*PUBLIC_FIELDS, *PRIVATE_FIELDS) if name not in ("slug", "last_verified")
     )
