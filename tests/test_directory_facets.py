@@ -92,7 +92,8 @@ def test_each_filter_count_is_the_count_with_that_option(searches, text, filters
     options = updated_since_options()
     search = searches(text, filters)
     counts = search.filter_counts(options)
-    # The chosen date (400 days, none of the options) is counted too: the search's count.
+    # The chosen date, if any (400 days: none of the options), is counted too; its count
+    # is the search's own.
     assert counts[UPDATED_SINCE][search.updated_since] == search.count()
     for municipality in Municipality.objects.all():
         chosen = {**filters, "municipalities": [municipality.code]}

@@ -108,9 +108,9 @@ def _answer(params, search, per_page, dates=None):
     revision, (count, counts) = None, _count(search, dates)
     if not count and search.words and not params.exact:
         revision = revise(search, params.text)
-        revised = revision and _count(revision.search, dates)
-        if revised and revised[0]:
-            search, (count, counts) = revision.search, revised
+        revised_count, revised_counts = _count(revision.search, dates) if revision else (0, None)
+        if revised_count:
+            search, count, counts = revision.search, revised_count, revised_counts
         else:
             revision = None
     paginator = Paginator(range(count), per_page)
