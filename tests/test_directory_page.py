@@ -7,7 +7,7 @@ from types import SimpleNamespace
 import pytest
 from django.core.paginator import Paginator
 from django.test.utils import CaptureQueriesContext
-from django.utils import translation
+from django.utils import timezone, translation
 
 from wagtail_yhes.directory.listing import COMMON_OPTIONS, DirectoryListing, FacetOption
 from wagtail_yhes.directory.params import DirectoryParams
@@ -145,6 +145,19 @@ def test_activity_field_counts_follow_the_search(get):
 def test_updated_since_choices_show_their_counts(get, directory_associations):
     html = get()
     assert "15 results" in option(html, "updated_since", "")
+
+
+def test_a_date_from_a_link_is_a_choice_of_its_own_with_its_count(get, directory_associations):
+    today = timezone.localdate()
+    for association in list(directory_associations.values())[:3]:
+        association.last_verified = today - datetime.timedelta(days=100)
+        association.save()
+    since = today - datetime.timedelta(days=400)  # none of the usual choices
+    html = get(updated_since=since.isoformat())
+    chosen = option(html, "updated_since", since.isoformat())
+    assert "checked" in chosen
+    assert "3 results" in chosen
+    assert "3 associations found" in html
 
 
 def test_choices_without_results_are_left_out(get):
